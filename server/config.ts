@@ -1,0 +1,60 @@
+/** Environment → typed configuration, parsed once at start with messages that name the variable. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset to use SQLite)')
+    .optional(),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://spine.example.com' }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(25),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Where people reach Spine; used in links and for the Origin check. */
+  publicUrl: string;
+  /** Set when publicUrl is https: cookies get `Secure`. */
+  secureCookies: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  uploadLimitBytes: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const definedEnv = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(definedEnv);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const values = parsed.data;
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir: path.resolve(values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    logLevel: values.LOG_LEVEL,
+    uploadLimitBytes: Math.round(values.UPLOAD_LIMIT_MB * 1024 * 1024),
+    trustProxy: values.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * The one migration stream for SQLite and PostgreSQL, oldest first. `npm run db:new-migration -- <name>`
+ * adds a file and its line here. Migrations never import application code.
+ */
+import type { Kysely } from 'kysely';
+import * as platform from './20261121T2330-platform.js';
+
+export type MigrationEngine = 'sqlite' | 'postgres';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<any>, engine: MigrationEngine): Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [{ name: '20261121T2330-platform', up: platform.up }];

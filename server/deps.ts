@@ -1,0 +1,17 @@
+/** What use cases depend on, passed in explicitly (tests build their own). */
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { PasswordHasher } from './features/auth/password.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface Deps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  passwords: PasswordHasher;
+}

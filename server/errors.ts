@@ -1,0 +1,70 @@
+/**
+ * Domain errors: a stable `code` and a human sentence, no HTTP knowledge.
+ * Only `http/problem.ts` decides which status each one answers with.
+ */
+import type { FieldError } from '../shared/problem.js';
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+}
+
+/** One or more fields are invalid (422); `errors` point at them. */
+export class ValidationError extends DomainError {
+  readonly code = 'validation_failed';
+  readonly errors: FieldError[];
+  constructor(errors: FieldError[] | { pointer: string; detail: string; code?: string }) {
+    const list = Array.isArray(errors) ? errors : [{ code: 'invalid', ...errors }];
+    super(list.map((error) => error.detail).join(' '));
+    this.errors = list;
+  }
+}
+
+/** No valid session or token (401). */
+export class NotAuthenticatedError extends DomainError {
+  readonly code: string;
+  constructor(detail = 'Sign in to continue.', code = 'not_authenticated') {
+    super(detail);
+    this.code = code;
+  }
+}
+
+/** The caller may see the object but not do this to it (403). */
+export class ForbiddenError extends DomainError {
+  readonly code: string;
+  constructor(detail = 'You are not allowed to do this.', code = 'forbidden') {
+    super(detail);
+    this.code = code;
+  }
+}
+
+/** The object does not exist, or the caller may not know it does (404). */
+export class NotFoundError extends DomainError {
+  readonly code: string;
+  constructor(what = 'This', code = 'not_found') {
+    super(`${what} was not found.`);
+    this.code = code;
+  }
+}
+
+/** The request contradicts current state, e.g. a duplicate or the last owner (409). */
+export class ConflictError extends DomainError {
+  readonly code: string;
+  constructor(code: string, detail: string) {
+    super(detail);
+    this.code = code;
+  }
+}
+
+/** The thing existed but is no longer usable, e.g. a used invitation (410). */
+export class GoneError extends DomainError {
+  readonly code: string;
+  constructor(code: string, detail: string) {
+    super(detail);
+    this.code = code;
+  }
+}
+
+/** Too many attempts (429). */
+export class RateLimitedError extends DomainError {
+  readonly code = 'rate_limited';
+}
