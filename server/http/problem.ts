@@ -65,13 +65,6 @@ function statusOf(error: DomainError): number {
   return 500;
 }
 
-/** zod issue paths → JSON pointers (RFC 6901), prefixed by where the value came from. */
-function pointerOf(path: ReadonlyArray<PropertyKey>, source: string): string {
-  const prefix = source === 'body' ? '' : `/${source}`;
-  const escaped = path.map((segment) => String(segment).replace(/~/g, '~0').replace(/\//g, '~1'));
-  return escaped.length === 0 ? prefix || '/' : `${prefix}/${escaped.join('/')}`;
-}
-
 function zodCodeOf(issueCode: string | undefined): string {
   switch (issueCode) {
     case 'invalid_type':
@@ -102,17 +95,19 @@ function toProblemParts(error: unknown): ProblemParts | undefined {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const source = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body';
     const errors: FieldError[] = error.validation.map((issue) => {
-      const params = issue.params as { issue?: { path?: PropertyKey[]; code?: string; keys?: string[] } };
-      const zodIssue = params.issue;
-      let path = zodIssue?.path ?? [];
+      const keys = (issue.params as { keys?: string[] }).keys;
+      const path = issue.instancePath === '/' ? '' : issue.instancePath;
       // An unknown key is reported on its parent; point at the key itself.
-      if (zodIssue?.code === 'unrecognized_keys' && zodIssue.keys?.[0]) path = [...path, zodIssue.keys[0]];
-      const detail = zodIssue?.code === 'unrecognized_keys' ? 'This field is not accepted here.' : (issue.message ?? 'Invalid value.');
-      const missing = zodIssue?.code === 'invalid_type' && /received undefined/.test(detail);
+      const pointer = issue.keyword === 'unrecognized_keys' && keys?.[0] ? `${path}/${keys[0]}` : path;
+      const missing = issue.keyword === 'invalid_type' && /received undefined/.test(issue.message ?? '');
       return {
-        pointer: pointerOf(path, source),
-        detail: missing ? 'This field is required.' : detail,
-        code: missing ? 'required' : zodCodeOf(zodIssue?.code),
+        pointer: (source === 'body' ? '' : `/${source}`) + pointer || '/',
+        detail: missing
+          ? 'This field is required.'
+          : issue.keyword === 'unrecognized_keys'
+            ? 'This field is not accepted here.'
+            : (issue.message ?? 'Invalid value.'),
+        code: missing ? 'required' : zodCodeOf(issue.keyword),
       };
     });
     return {
