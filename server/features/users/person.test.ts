@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../../shared/roles.js';
+import { ConflictError, ForbiddenError } from '../../errors.js';
+import type { Actor } from '../auth/actor.js';
+import { assertCanChangeMembership, assertCanManagePeople, assertKeepsAnOwner } from './person.js';
+
+const actor = (role: Role): Actor => ({ userId: 1, organizationId: 1, role, isInstanceAdmin: false, via: { kind: 'session', sessionId: 1 } });
+
+describe('who manages people', () => {
+  it('allows owners and admins only', () => {
+    expect(() => assertCanManagePeople(actor('owner'))).not.toThrow();
+    expect(() => assertCanManagePeople(actor('admin'))).not.toThrow();
+    for (const role of ['manager', 'member', 'client'] as const) {
+      expect(() => assertCanManagePeople(actor(role))).toThrow(ForbiddenError);
+    }
+  });
+
+  it('keeps ownership decisions with owners', () => {
+    expect(() => assertCanChangeMembership(actor('admin'), { role: 'owner' }, undefined)).toThrow(ForbiddenError);
+    expect(() => assertCanChangeMembership(actor('admin'), { role: 'member' }, 'owner')).toThrow(ForbiddenError);
+    expect(() => assertCanChangeMembership(actor('admin'), { role: 'member' }, 'admin')).not.toThrow();
+    expect(() => assertCanChangeMembership(actor('owner'), { role: 'owner' }, 'member')).not.toThrow();
+  });
+});
+
+describe('the last owner', () => {
+  const owner = { role: 'owner' as const, active: true };
+
+  it('cannot be demoted or deactivated when alone', () => {
+    expect(() => assertKeepsAnOwner(owner, { role: 'admin' }, 1)).toThrow(ConflictError);
+    expect(() => assertKeepsAnOwner(owner, { active: false }, 1)).toThrow(ConflictError);
+  });
+
+  it('may step down when another owner remains', () => {
+    expect(() => assertKeepsAnOwner(owner, { role: 'admin' }, 2)).not.toThrow();
+  });
+
+  it('is unaffected by changes that keep ownership', () => {
+    expect(() => assertKeepsAnOwner(owner, { role: 'owner', active: true }, 1)).not.toThrow();
+    expect(() => assertKeepsAnOwner({ role: 'member', active: true }, { active: false }, 1)).not.toThrow();
+  });
+});
