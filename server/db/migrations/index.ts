@@ -12,4 +12,6 @@ export interface Migration {
   up(db: Kysely<any>, engine: MigrationEngine): Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [{ name: '20261121T2330-platform', up: platform.up }];
+export const migrations: readonly Migration[] = [
+  { name: '20261121T2330-platform', up: platform.up },
+];
