@@ -56,6 +56,7 @@ function vitest(name: string, project: string, env: Record<string, string> = {})
 
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.server.json']);
 check('typecheck (web)', bin('tsc'), ['-p', 'tsconfig.web.json']);
+check('typecheck (e2e)', bin('tsc'), ['-p', 'tsconfig.e2e.json']);
 check('lint', bin('biome'), ['check', '.']);
 vitest('unit', 'unit');
 vitest('api (SQLite)', 'integration');

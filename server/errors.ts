@@ -46,12 +46,14 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** The request contradicts current state, e.g. a duplicate or the last owner (409). */
+/** The request contradicts current state, e.g. a duplicate or the last owner (409); `errors` may point at what is missing. */
 export class ConflictError extends DomainError {
   readonly code: string;
-  constructor(code: string, detail: string) {
+  readonly errors: FieldError[] | undefined;
+  constructor(code: string, detail: string, errors?: FieldError[]) {
     super(detail);
     this.code = code;
+    this.errors = errors;
   }
 }
 
@@ -67,4 +69,30 @@ export class GoneError extends DomainError {
 /** Too many attempts (429). */
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
+}
+
+/** The workflow does not allow this move from the task's current status (409). */
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'invalid_transition';
+}
+
+/** A change that needs the object's version was sent without one (428). */
+export class PreconditionRequiredError extends DomainError {
+  readonly code = 'version_required';
+}
+
+/** The version sent is no longer current; carries the current object so the client can show the conflict (412). */
+export class StaleVersionError extends DomainError {
+  readonly code = 'stale_version';
+  constructor(
+    detail: string,
+    readonly current: unknown,
+  ) {
+    super(detail);
+  }
+}
+
+/** An upload is larger than allowed (413). */
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'payload_too_large';
 }

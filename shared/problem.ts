@@ -20,6 +20,7 @@ export const ProblemSchema = z
     requestId: z.string().optional(),
     errors: z.array(FieldErrorSchema).optional(),
   })
+  .loose()
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -80,6 +80,179 @@ export interface InvitationsTable {
   used_at: Timestamp | null;
 }
 
+export interface ClientsTable {
+  id: Generated<number>;
+  organization_id: number;
+  name: string;
+  contact: string;
+  notes: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  organization_id: number;
+  client_id: number | null;
+  key: string;
+  name: string;
+  description: string;
+  start_date: string | null;
+  end_date: string | null;
+  state: string;
+  review_required: Bool;
+  /** The number the next task of this project gets (KEY-n). */
+  next_task_number: Generated<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectMembersTable {
+  project_id: number;
+  user_id: number;
+  organization_id: number;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface MilestonesTable {
+  id: Generated<number>;
+  organization_id: number;
+  project_id: number;
+  title: string;
+  due_date: string | null;
+  deliverables: string;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivityTypesTable {
+  id: Generated<number>;
+  organization_id: number;
+  key: string;
+  name: string;
+  color: string;
+  billable: Bool;
+  active: Bool;
+  position: number;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  organization_id: number;
+  project_id: number;
+  number: number;
+  title: string;
+  description: string;
+  status: string;
+  captain_id: number | null;
+  created_by: number;
+  milestone_id: number | null;
+  parent_id: number | null;
+  /** As given, in the organization's time zone: 2026-03-31 or 2026-03-31T17:00. */
+  deadline: string | null;
+  /** The UTC instant the deadline passes; overdue queries compare against it. */
+  deadline_at: Timestamp | null;
+  estimate_minutes: number | null;
+  activity_type: string | null;
+  /** Labels joined by commas, for display; task_labels serves filtering. */
+  labels: Generated<string>;
+  reason: string | null;
+  waiting_on_user_id: number | null;
+  waiting_on_external: string | null;
+  waiting_since: Timestamp | null;
+  feedback: string | null;
+  queue_rank: string;
+  project_rank: string;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  status_changed_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface TaskCollaboratorsTable {
+  task_id: number;
+  user_id: number;
+}
+
+export interface TaskLabelsTable {
+  task_id: number;
+  organization_id: number;
+  label: string;
+}
+
+export interface TaskDependenciesTable {
+  task_id: number;
+  blocked_by_id: number;
+  organization_id: number;
+}
+
+export interface TaskEventsTable {
+  id: Generated<number>;
+  organization_id: number;
+  task_id: number;
+  actor_id: number | null;
+  kind: string;
+  /** JSON. */
+  data: string;
+  created_at: Timestamp;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  organization_id: number;
+  task_id: number;
+  author_id: number;
+  body: string;
+  /** Mentioned user ids joined by commas. */
+  mentions: Generated<string>;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  organization_id: number;
+  task_id: number;
+  uploader_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Timestamp;
+}
+
+export interface SavedFiltersTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  name: string;
+  /** JSON object of list query parameters. */
+  query: string;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: number;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: string | null;
+  created_at: Timestamp;
+}
+
+/** PostgreSQL: task_id, organization_id, document (+ generated tsvector). SQLite: an FTS5 table keyed by rowid = task id. */
+export interface TaskSearchTable {
+  task_id: number;
+  rowid?: number;
+  organization_id: number;
+  document: string;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -92,5 +265,20 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   invitations: InvitationsTable;
+  clients: ClientsTable;
+  projects: ProjectsTable;
+  project_members: ProjectMembersTable;
+  milestones: MilestonesTable;
+  activity_types: ActivityTypesTable;
+  tasks: TasksTable;
+  task_collaborators: TaskCollaboratorsTable;
+  task_labels: TaskLabelsTable;
+  task_dependencies: TaskDependenciesTable;
+  task_events: TaskEventsTable;
+  comments: CommentsTable;
+  attachments: AttachmentsTable;
+  saved_filters: SavedFiltersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  task_search: TaskSearchTable;
   spine_migrations: MigrationsTable;
 }

@@ -26,11 +26,14 @@ import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerMeRoutes } from '../features/me/me.routes.js';
 import { registerOrganizationRoutes } from '../features/organizations/organizations.routes.js';
+import { registerProjectRoutes } from '../features/projects/projects.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
+import { registerTaskRoutes } from '../features/tasks/tasks.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
 import { registerInvitationRoutes } from '../features/users/invitations.routes.js';
 import { registerUserRoutes } from '../features/users/users.routes.js';
 import { registerAuth } from './auth.js';
+import { registerIdempotency } from './idempotency.js';
 import { registerProblemPages } from './problem-pages.js';
 import { handleError, sendProblem } from './problem.js';
 import { registerSecurityHeaders } from './security.js';
@@ -106,6 +109,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   registerAuth(app, deps);
+  registerIdempotency(app, deps);
 
   const zodApp = app.withTypeProvider<ZodTypeProvider>();
   const authRateLimit = options.authRateLimit ?? { max: 10, timeWindow: 60_000 };
@@ -118,6 +122,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     registerInvitationRoutes(typed, deps, authRateLimit);
     registerTokenRoutes(typed, deps);
     registerOrganizationRoutes(typed, deps);
+    registerProjectRoutes(typed, deps);
+    registerTaskRoutes(typed, deps);
     typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
   registerHealthRoutes(zodApp, deps);

@@ -8,6 +8,10 @@ import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from '../../share
 import {
   ConflictError,
   DomainError,
+  InvalidTransitionError,
+  PayloadTooLargeError,
+  PreconditionRequiredError,
+  StaleVersionError,
   ForbiddenError,
   GoneError,
   NotAuthenticatedError,
@@ -39,6 +43,18 @@ export const PROBLEM_TITLES: Record<string, string> = {
   not_ready: 'Not ready',
   invalid_token: 'API token not valid',
   not_invited: 'No invitation needed',
+  invalid_transition: 'Invalid status transition',
+  task_incomplete: 'The task is not ready for this',
+  task_blocked: 'The task is blocked',
+  task_closed: 'The task is closed',
+  version_required: 'Version required',
+  stale_version: 'The task changed meanwhile',
+  dependency_cycle: 'Dependency cycle',
+  parent_cycle: 'Subtask cycle',
+  key_taken: 'Project key in use',
+  project_archived: 'The project is archived',
+  idempotency_key_reused: 'Idempotency key reused',
+  idempotency_in_progress: 'Request still in progress',
   internal_error: 'Internal server error',
 };
 
@@ -52,6 +68,8 @@ interface ProblemParts {
   detail: string;
   errors?: FieldError[];
   title?: string;
+  /** Extension members (RFC 9457 §3.2), e.g. the current object of a 412. */
+  extra?: Record<string, unknown>;
 }
 
 function statusOf(error: DomainError): number {
@@ -59,7 +77,10 @@ function statusOf(error: DomainError): number {
   if (error instanceof NotAuthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
-  if (error instanceof ConflictError) return 409;
+  if (error instanceof ConflictError || error instanceof InvalidTransitionError) return 409;
+  if (error instanceof PreconditionRequiredError) return 428;
+  if (error instanceof StaleVersionError) return 412;
+  if (error instanceof PayloadTooLargeError) return 413;
   if (error instanceof GoneError) return 410;
   if (error instanceof RateLimitedError) return 429;
   return 500;
@@ -90,6 +111,8 @@ function toProblemParts(error: unknown): ProblemParts | undefined {
   if (error instanceof DomainError) {
     const parts: ProblemParts = { status: statusOf(error), code: error.code, detail: error.message };
     if (error instanceof ValidationError) parts.errors = error.errors;
+    if (error instanceof ConflictError && error.errors) parts.errors = error.errors;
+    if (error instanceof StaleVersionError) parts.extra = { current: error.current };
     return parts;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -141,6 +164,7 @@ function toProblemParts(error: unknown): ProblemParts | undefined {
 
 export function problemBody(request: FastifyRequest, parts: ProblemParts): Problem {
   const body: Problem = {
+    ...parts.extra,
     type: problemTypeFor(parts.code),
     title: parts.title ?? PROBLEM_TITLES[parts.code] ?? 'Request failed',
     status: parts.status,

@@ -56,3 +56,48 @@ export async function createTeam(context: TestContext) {
   );
   return { organization, owner: owner!, admin: admin!, manager: manager!, member: member!, client: client! };
 }
+
+/** A project (through the API, as its creator would) with the given members. */
+export async function createProject(
+  context: TestContext,
+  as: TestPerson,
+  members: { userId: number; role: 'manager' | 'member' }[],
+  options: { key?: string; reviewRequired?: boolean; name?: string } = {},
+) {
+  const response = await context.request({
+    method: 'POST',
+    url: '/api/v1/projects',
+    as,
+    body: {
+      name: options.name ?? `Project ${unique()}`,
+      key: options.key ?? `P${unique().slice(0, 5).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`,
+      members,
+      ...(options.reviewRequired !== undefined && { reviewRequired: options.reviewRequired }),
+    },
+  });
+  if (response.status !== 201) throw new Error(`createProject: ${response.status} ${response.text}`);
+  return response.body as { id: number; key: string };
+}
+
+/** A task through the API. */
+export async function createTask(context: TestContext, as: TestPerson, body: Record<string, unknown>) {
+  const response = await context.request({ method: 'POST', url: '/api/v1/tasks', as, body: { title: `Task ${unique()}`, ...body } });
+  if (response.status !== 201) throw new Error(`createTask: ${response.status} ${response.text}`);
+  return response.body as { id: number; reference: string; version: number; status: string };
+}
+
+/** A team with a project run by the manager, where the member works. */
+export async function createProjectTeam(context: TestContext, options: { reviewRequired?: boolean } = {}) {
+  const team = await createTeam(context);
+  const project = await createProject(
+    context,
+    team.manager,
+    [
+      { userId: team.manager.id, role: 'manager' },
+      { userId: team.member.id, role: 'member' },
+    ],
+    options,
+  );
+  const outsider = await createPerson(context, team.organization.id, 'member');
+  return { ...team, project, outsider };
+}

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as platform from './20261121T2330-platform.js';
+import * as tasks from './20261121T2340-tasks.js';
 
 export type MigrationEngine = 'sqlite' | 'postgres';
 
@@ -14,4 +15,5 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { name: '20261121T2330-platform', up: platform.up },
+  { name: '20261121T2340-tasks', up: tasks.up },
 ];
