@@ -19,6 +19,8 @@ export interface Database {
   readonly sqliteFile: string | undefined;
   /** The raw better-sqlite3 handle (backups); undefined on PostgreSQL. */
   readonly sqlite: BetterSqlite3.Database | undefined;
+  /** Statements run since the database was opened (benchmarks divide it by requests). */
+  readonly statementsExecuted: number;
   /** Counts statements run inside `countStatements(fn)` on this async path. */
   countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }>;
   close(): Promise<void>;
@@ -92,7 +94,9 @@ export function openSqliteHandle(file: string, options: { readonly?: boolean } =
 
 export function openDatabase(options: OpenOptions): Database {
   const statementCounter = new AsyncLocalStorage<{ count: number }>();
+  let statementsExecuted = 0;
   const log = (): void => {
+    statementsExecuted += 1;
     const store = statementCounter.getStore();
     if (store) store.count += 1;
   };
@@ -114,6 +118,9 @@ export function openDatabase(options: OpenOptions): Database {
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), log });
     return {
       engine: 'postgres',
+      get statementsExecuted() {
+        return statementsExecuted;
+      },
       db,
       sqliteFile: undefined,
       sqlite: undefined,
@@ -128,6 +135,9 @@ export function openDatabase(options: OpenOptions): Database {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachedSqlite(sqlite) }), log });
   return {
     engine: 'sqlite',
+    get statementsExecuted() {
+      return statementsExecuted;
+    },
     db,
     sqliteFile: file,
     sqlite,
