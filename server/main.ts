@@ -9,6 +9,7 @@ import { deleteExpiredSessions } from './features/auth/auth.repository.js';
 import { SESSION_IDLE_MS } from './features/auth/auth.service.js';
 import { argon2Hasher } from './features/auth/password.js';
 import { buildApp } from './http/app.js';
+import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const SESSION_SWEEP_MS = 3600_000;
@@ -31,9 +32,10 @@ export async function serve(config: Config): Promise<void> {
 
   const sweep = setInterval(() => {
     const now = systemClock.now();
-    deleteExpiredSessions(database.db, new Date(now.getTime() - SESSION_IDLE_MS), now).catch((error) =>
-      app.log.warn({ err: error }, 'session sweep failed'),
-    );
+    Promise.all([
+      deleteExpiredSessions(database.db, new Date(now.getTime() - SESSION_IDLE_MS), now),
+      deleteExpiredIdempotencyKeys(deps, now),
+    ]).catch((error) => app.log.warn({ err: error }, 'sweep of expired sessions and idempotency keys failed'));
   }, SESSION_SWEEP_MS);
   sweep.unref();
 
