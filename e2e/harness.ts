@@ -92,6 +92,11 @@ export async function launchBrowser(options: { locale?: string; viewport?: { wid
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
-  context.on('close', () => fs.rmSync(profile, { recursive: true, force: true }));
+  // Remove the profile only once Chromium has exited; it writes to it until then.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  };
   return context;
 }

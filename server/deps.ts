@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { PasswordHasher } from './features/auth/password.js';
+import type { Hub } from './realtime/hub.js';
 
 export interface Clock {
   now(): Date;
@@ -14,4 +15,6 @@ export interface Deps {
   database: Database;
   clock: Clock;
   passwords: PasswordHasher;
+  /** Live updates: tell it an organization changed after a commit. */
+  realtime: Hub;
 }

@@ -10,6 +10,7 @@ import { SESSION_IDLE_MS } from './features/auth/auth.service.js';
 import { argon2Hasher } from './features/auth/password.js';
 import { buildApp } from './http/app.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
+import { Hub } from './realtime/hub.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const SESSION_SWEEP_MS = 3600_000;
@@ -22,7 +23,9 @@ export function serverLockFile(config: Config): string {
 export async function serve(config: Config): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { applied } = await migrate(database);
-  const deps: Deps = { config, database, clock: systemClock, passwords: argon2Hasher };
+  const realtime = new Hub(database);
+  await realtime.start(config.databaseUrl);
+  const deps: Deps = { config, database, clock: systemClock, passwords: argon2Hasher, realtime };
   const app = await buildApp(deps);
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 
@@ -51,6 +54,7 @@ export async function serve(config: Config): Promise<void> {
     force.unref();
     clearInterval(sweep);
     try {
+      await realtime.close();
       await app.close();
       await database.close();
     } finally {

@@ -208,6 +208,7 @@ export const CommentSchema = z
 export type Comment = z.infer<typeof CommentSchema>;
 export const CommentListSchema = z.object({ items: z.array(CommentSchema) });
 export const CommentBodySchema = z.object({ body: z.string().trim().min(1, 'Write something first.').max(50_000) }).strict();
+export type CommentBody = z.infer<typeof CommentBodySchema>;
 export const CommentParamsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export const AttachmentSchema = z
@@ -224,6 +225,10 @@ export const AttachmentSchema = z
   .meta({ id: 'Attachment' });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) });
+/** `?inline=1` shows images and PDFs in the browser; everything else is always downloaded. */
+export const AttachmentContentQuerySchema = z
+  .object({ inline: z.enum(['1', 'true', '0', 'false']).transform((value) => value === '1' || value === 'true').optional() })
+  .strict();
 
 export const SavedFilterSchema = z
   .object({ id: z.number().int(), name: z.string(), query: z.record(z.string(), z.string()), createdAt: z.string() })
@@ -231,5 +236,6 @@ export const SavedFilterSchema = z
 export type SavedFilter = z.infer<typeof SavedFilterSchema>;
 export const SavedFilterListSchema = z.object({ items: z.array(SavedFilterSchema) });
 export const CreateSavedFilterBodySchema = z
-  .object({ name: z.string().trim().min(1).max(100), query: z.record(z.string(), z.string().max(500)) })
+  .object({ name: z.string().trim().min(1, 'Name the filter.').max(100), query: z.record(z.string(), z.string().max(500)) })
   .strict();
+export type CreateSavedFilterBody = z.infer<typeof CreateSavedFilterBodySchema>;

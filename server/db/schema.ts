@@ -18,6 +18,8 @@ export interface OrganizationsTable {
   working_days: string;
   workday_start: string;
   workday_end: string;
+  /** The sequence number of the organization's latest live-update event. */
+  event_seq: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -253,6 +255,18 @@ export interface TaskSearchTable {
   document: string;
 }
 
+export interface EventsTable {
+  organization_id: number;
+  seq: number;
+  type: string;
+  project_id: number | null;
+  task_id: number | null;
+  actor_id: number | null;
+  /** JSON. */
+  data: string;
+  created_at: Timestamp;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -280,5 +294,6 @@ export interface Schema {
   saved_filters: SavedFiltersTable;
   idempotency_keys: IdempotencyKeysTable;
   task_search: TaskSearchTable;
+  events: EventsTable;
   spine_migrations: MigrationsTable;
 }

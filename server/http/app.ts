@@ -32,6 +32,7 @@ import { registerTaskRoutes } from '../features/tasks/tasks.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
 import { registerInvitationRoutes } from '../features/users/invitations.routes.js';
 import { registerUserRoutes } from '../features/users/users.routes.js';
+import { registerEventRoutes } from '../realtime/events.routes.js';
 import { registerAuth } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerProblemPages } from './problem-pages.js';
@@ -124,6 +125,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     registerOrganizationRoutes(typed, deps);
     registerProjectRoutes(typed, deps);
     registerTaskRoutes(typed, deps);
+    registerEventRoutes(typed, deps);
     typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
   registerHealthRoutes(zodApp, deps);

@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { systemClock } from '../deps.js';
 import { argon2Hasher } from '../features/auth/password.js';
+import { Hub } from '../realtime/hub.js';
 import { buildApp } from './app.js';
 
 export const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../openapi.json');
@@ -16,7 +17,7 @@ export async function generateOpenApiDocument(): Promise<string> {
   const database = openDatabase({ dataDir });
   try {
     const config = { ...loadConfig({}), dataDir, logLevel: 'silent' as const };
-    const app = await buildApp({ config, database, clock: systemClock, passwords: argon2Hasher }, { logger: false });
+    const app = await buildApp({ config, database, clock: systemClock, passwords: argon2Hasher, realtime: new Hub(database) }, { logger: false });
     await app.ready();
     const document = app.swagger();
     await app.close();

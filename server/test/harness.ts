@@ -14,6 +14,7 @@ import { migrate } from '../db/migrate.js';
 import type { Clock, Deps } from '../deps.js';
 import { argon2Hasher } from '../features/auth/password.js';
 import { type AppOptions, buildApp, type App } from '../http/app.js';
+import { Hub } from '../realtime/hub.js';
 
 export const TEST_ORIGIN = 'http://spine.test';
 
@@ -40,6 +41,8 @@ export class TestClock implements Clock {
 export interface TestDatabase {
   database: Database;
   dataDir: string;
+  /** PostgreSQL schema of this test database (LISTEN connections need it). */
+  pgSchema?: string;
   drop(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       database,
       dataDir,
+      pgSchema: schema,
       drop: async () => {
         await database.close();
         const cleanup = new pg.Client({ connectionString: url });
@@ -130,11 +134,14 @@ export interface TestContext {
 export async function createTestContext(options: AppOptions & { config?: Partial<Config> } = {}): Promise<TestContext> {
   const testDatabase = await createTestDatabase();
   const clock = new TestClock();
+  const realtime = new Hub(testDatabase.database);
+  await realtime.start(testEngine() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, testDatabase.pgSchema);
   const deps: Deps = {
     config: testConfig(testDatabase.dataDir, options.config),
     database: testDatabase.database,
     clock,
     passwords: argon2Hasher,
+    realtime,
   };
   const app = await buildApp(deps, {
     logger: false,
@@ -173,6 +180,7 @@ export async function createTestContext(options: AppOptions & { config?: Partial
     clock,
     request,
     close: async () => {
+      await realtime.close();
       await app.close();
       await testDatabase.drop();
     },

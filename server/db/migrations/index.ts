@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import * as platform from './20261121T2330-platform.js';
 import * as tasks from './20261121T2340-tasks.js';
+import * as events from './20261122T0000-events.js';
 
 export type MigrationEngine = 'sqlite' | 'postgres';
 
@@ -16,4 +17,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '20261121T2330-platform', up: platform.up },
   { name: '20261121T2340-tasks', up: tasks.up },
+  { name: '20261122T0000-events', up: events.up },
 ];

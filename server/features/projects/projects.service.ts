@@ -14,6 +14,7 @@ import type {
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeProject, isProjectManager } from '../tasks/task.policy.js';
 import * as repository from './projects.repository.js';
@@ -29,7 +30,6 @@ function assertCanRunProjects(actor: Actor): void {
 
 async function presentProject(
   db: Kysely<Schema>,
-  actor: Actor,
   project: repository.ProjectRecord,
   role: ProjectRole | null,
   openTaskCount?: number,
@@ -90,13 +90,12 @@ export async function listProjects(deps: Deps, actor: Actor, state?: Project['st
 export async function getProject(deps: Deps, actor: Actor, projectId: number): Promise<Project> {
   const { db } = deps.database;
   const { project, role } = await loadVisibleProject(db, actor, projectId);
-  return presentProject(db, actor, project, role);
+  return presentProject(db, project, role);
 }
 
 export async function createProject(deps: Deps, actor: Actor, body: CreateProjectBody): Promise<Project> {
   assertCanRunProjects(actor);
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     if (await repository.findProjectByKey(tx, actor.organizationId, body.key)) {
       throw new ConflictError('key_taken', `Another project already uses the key ${body.key}.`, [
         { pointer: '/key', code: 'key_taken', detail: 'Choose another key.' },
@@ -132,24 +131,24 @@ export async function createProject(deps: Deps, actor: Actor, body: CreateProjec
       await repository.upsertMember(tx, { projectId, organizationId: actor.organizationId, userId: member.userId, role: member.role }, now);
     }
     const found = await repository.findProject(tx, actor.organizationId, projectId, actor.userId);
-    return presentProject(tx, actor, found!.project, found!.role, 0);
+    await emit({ type: 'project.created', projectId, actorId: actor.userId });
+    return presentProject(tx, found!.project, found!.role, 0);
   });
 }
 
 export async function updateProject(deps: Deps, actor: Actor, projectId: number, body: UpdateProjectBody): Promise<Project> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     await loadManagedProject(tx, actor, projectId);
     await assertClientExists(tx, actor, body.clientId);
     await repository.updateProject(tx, projectId, body, deps.clock.now());
+    await emit({ type: 'project.updated', projectId, actorId: actor.userId });
     const found = await repository.findProject(tx, actor.organizationId, projectId, actor.userId);
-    return presentProject(tx, actor, found!.project, found!.role);
+    return presentProject(tx, found!.project, found!.role);
   });
 }
 
 export async function setProjectMember(deps: Deps, actor: Actor, projectId: number, userId: number, role: ProjectRole): Promise<Project> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     await loadManagedProject(tx, actor, projectId);
     await assertMembersValid(tx, actor, [userId], () => '/params/userId');
     const existing = (await repository.listMembers(tx, [projectId])).get(projectId)?.find((member) => member.userId === userId);
@@ -157,14 +156,14 @@ export async function setProjectMember(deps: Deps, actor: Actor, projectId: numb
       throw new ConflictError('last_manager', 'A project keeps at least one manager; make someone else manager first.');
     }
     await repository.upsertMember(tx, { projectId, organizationId: actor.organizationId, userId, role }, deps.clock.now());
+    await emit({ type: 'project.members_changed', projectId, actorId: actor.userId });
     const found = await repository.findProject(tx, actor.organizationId, projectId, actor.userId);
-    return presentProject(tx, actor, found!.project, found!.role);
+    return presentProject(tx, found!.project, found!.role);
   });
 }
 
 export async function removeProjectMember(deps: Deps, actor: Actor, projectId: number, userId: number): Promise<void> {
-  const { db } = deps.database;
-  await db.transaction().execute(async (tx) => {
+  await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     await loadManagedProject(tx, actor, projectId);
     const existing = (await repository.listMembers(tx, [projectId])).get(projectId)?.find((member) => member.userId === userId);
     if (!existing) throw new NotFoundError('This project member');
@@ -172,6 +171,7 @@ export async function removeProjectMember(deps: Deps, actor: Actor, projectId: n
       throw new ConflictError('last_manager', 'A project keeps at least one manager; make someone else manager first.');
     }
     await repository.deleteMember(tx, projectId, userId);
+    await emit({ type: 'project.members_changed', projectId, actorId: actor.userId });
   });
 }
 
@@ -188,14 +188,14 @@ async function presentMilestone(db: Kysely<Schema>, projectId: number, milestone
 }
 
 export async function createMilestone(deps: Deps, actor: Actor, projectId: number, body: CreateMilestoneBody): Promise<Milestone> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     await loadManagedProject(tx, actor, projectId);
     const id = await repository.insertMilestone(
       tx,
       { organizationId: actor.organizationId, projectId, title: body.title, dueDate: body.dueDate ?? null, deliverables: body.deliverables },
       deps.clock.now(),
     );
+    await emit({ type: 'project.milestones_changed', projectId, actorId: actor.userId });
     return presentMilestone(tx, projectId, id);
   });
 }
@@ -210,19 +210,19 @@ async function loadManagedMilestone(db: Kysely<Schema>, actor: Actor, milestoneI
 }
 
 export async function updateMilestone(deps: Deps, actor: Actor, milestoneId: number, body: UpdateMilestoneBody): Promise<Milestone> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const milestone = await loadManagedMilestone(tx, actor, milestoneId);
     await repository.updateMilestone(tx, milestoneId, body, deps.clock.now());
+    await emit({ type: 'project.milestones_changed', projectId: milestone.projectId, actorId: actor.userId });
     return presentMilestone(tx, milestone.projectId, milestoneId);
   });
 }
 
 export async function deleteMilestone(deps: Deps, actor: Actor, milestoneId: number): Promise<void> {
-  const { db } = deps.database;
-  await db.transaction().execute(async (tx) => {
-    await loadManagedMilestone(tx, actor, milestoneId);
+  await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+    const milestone = await loadManagedMilestone(tx, actor, milestoneId);
     await repository.deleteMilestone(tx, milestoneId);
+    await emit({ type: 'project.milestones_changed', projectId: milestone.projectId, actorId: actor.userId });
   });
 }
 

@@ -21,6 +21,7 @@ import {
   StaleVersionError,
   ValidationError,
 } from '../../errors.js';
+import { changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { findActiveMembers, findMilestone, findProjectMembers, listActivityTypes, takeTaskNumber } from '../projects/projects.repository.js';
@@ -112,8 +113,7 @@ export async function getTask(deps: Deps, actor: Actor, taskId: number): Promise
 }
 
 export async function createTask(deps: Deps, actor: Actor, body: CreateTaskBody): Promise<Task> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const { project, role } = await loadVisibleProject(tx, actor, body.projectId).catch(() => {
       throw new ValidationError({ pointer: '/projectId', code: 'not_found', detail: 'There is no such project.' });
     });
@@ -168,6 +168,7 @@ export async function createTask(deps: Deps, actor: Actor, body: CreateTaskBody)
     );
     await repository.indexTask(tx, deps.database.engine, actor.organizationId, taskId);
     const created = await loadVisibleTask(deps, tx, actor, taskId);
+    await emit({ type: 'task.created', projectId: project.id, taskId, actorId: actor.userId, data: { version: 1, status: 'planned', captainId } });
     return repository.presentTask(created, now);
   });
 }
@@ -190,8 +191,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 export async function updateTask(deps: Deps, actor: Actor, taskId: number, body: UpdateTaskBody, ifMatch: string | undefined): Promise<Task> {
   const expectedVersion = parseVersion(ifMatch, body.version);
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     const now = deps.clock.now();
     if (task.version !== expectedVersion) {
@@ -267,7 +267,15 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: number, body:
     if (changed.includes('title') || changed.includes('description')) {
       await repository.indexTask(tx, deps.database.engine, actor.organizationId, task.id);
     }
-    return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
+    const updated = await loadVisibleTask(deps, tx, actor, taskId);
+    await emit({
+      type: 'task.updated',
+      projectId: task.projectId,
+      taskId: task.id,
+      actorId: actor.userId,
+      data: { version: updated.version, status: updated.status, captainId: updated.captainId, previousCaptainId: task.captainId },
+    });
+    return repository.presentTask(updated, now);
   });
 }
 
@@ -290,8 +298,7 @@ async function move(
   via: 'status' | 'review',
   input: { reason?: string | undefined; waitingOn?: ChangeStatusBody['waitingOn']; feedback?: string | undefined },
 ): Promise<Task> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     const context = await moverContext(tx, actor, task);
     if (input.waitingOn && 'userId' in input.waitingOn) {
@@ -323,6 +330,13 @@ async function move(
       { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: via === 'review' ? 'reviewed' : 'status_changed', data: { ...event } },
       now,
     );
+    await emit({
+      type: 'task.status_changed',
+      projectId: task.projectId,
+      taskId: task.id,
+      actorId: actor.userId,
+      data: { version: task.version + 1, status: next.status, previousStatus: task.status, captainId: task.captainId },
+    });
     return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
   });
 }
@@ -337,8 +351,7 @@ export function reviewTask(deps: Deps, actor: Actor, taskId: number, body: Revie
 
 /** Places a task before or after another in its captain's queue or its project's backlog: one row written. */
 export async function moveTask(deps: Deps, actor: Actor, taskId: number, body: MoveTaskBody): Promise<Task> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     const targetId = (body.beforeId ?? body.afterId)!;
     const pointer = body.beforeId !== undefined ? '/beforeId' : '/afterId';
@@ -363,6 +376,7 @@ export async function moveTask(deps: Deps, actor: Actor, taskId: number, body: M
         ? rankBetween(await repository.neighbourRank(tx, list, ownerId, targetRank, 'before', task.id), targetRank)
         : rankBetween(targetRank, await repository.neighbourRank(tx, list, ownerId, targetRank, 'after', task.id));
     await repository.setRank(tx, task.id, list, rank);
+    await emit({ type: 'task.moved', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { list, captainId: task.captainId } });
     return repository.presentTask(list === 'queue' ? { ...task, queueRank: rank } : { ...task, projectRank: rank }, deps.clock.now());
   });
 }
@@ -374,8 +388,7 @@ export async function getHistory(deps: Deps, actor: Actor, taskId: number): Prom
 }
 
 export async function addDependency(deps: Deps, actor: Actor, taskId: number, blockedById: number): Promise<Task> {
-  const { db } = deps.database;
-  return db.transaction().execute(async (tx) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     assertOpen(task.status);
     assertCanWork(actor, task);
@@ -391,14 +404,14 @@ export async function addDependency(deps: Deps, actor: Actor, taskId: number, bl
         { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: 'dependency_added', data: { blockedById, reference: blocker.reference } },
         now,
       );
+      await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version } });
     }
     return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
   });
 }
 
 export async function removeDependency(deps: Deps, actor: Actor, taskId: number, blockedById: number): Promise<void> {
-  const { db } = deps.database;
-  await db.transaction().execute(async (tx) => {
+  await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     assertOpen(task.status);
     assertCanWork(actor, task);
@@ -415,6 +428,7 @@ export async function removeDependency(deps: Deps, actor: Actor, taskId: number,
       },
       deps.clock.now(),
     );
+    await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version } });
   });
 }
 

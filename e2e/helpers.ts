@@ -1,0 +1,61 @@
+/**
+ * Helpers for the web end-to-end checks on top of the harness: a browser per simulated person,
+ * axe-core accessibility runs, and the UI catalogs so tests find controls by their visible names.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import en from '../web/i18n/en.json' with { type: 'json' };
+import tr from '../web/i18n/tr.json' with { type: 'json' };
+import { launchBrowser } from './harness.js';
+
+export { launchBrowser, type RunningSpine, startSpine } from './harness.js';
+
+/** A fresh browser profile in the given language (its own cookies): one per simulated person. */
+export async function openBrowser(options: { locale?: 'en-US' | 'tr-TR'; viewport?: { width: number; height: number } } = {}) {
+  const context = await launchBrowser(options);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page, close: () => context.close() };
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page. The page's CSP allows only same-origin scripts, so the source is
+ * evaluated through the DevTools protocol (not subject to CSP) instead of a script tag.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  return result;
+}
+
+export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
+    .join('\n');
+}
+
+export const catalogs = { en, tr } as const;
+export type Catalog = typeof en;

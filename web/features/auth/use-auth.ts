@@ -1,0 +1,1 @@
+export { useLogin, useLogout } from '../session/use-session.js';

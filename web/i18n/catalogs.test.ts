@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json' with { type: 'json' };
+import tr from './tr.json' with { type: 'json' };
+
+type Tree = { [key: string]: string | Tree };
+
+function entries(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : entries(value, `${prefix}${key}.`),
+  );
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+
+describe('translation catalogs', () => {
+  const english = new Map(entries(en));
+  const turkish = new Map(entries(tr));
+
+  it('have the same keys in English and Turkish', () => {
+    expect([...turkish.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const [key, text] of english) expect(placeholders(turkish.get(key) ?? ''), key).toEqual(placeholders(text));
+  });
+
+  it('have no empty or untranslated-looking Turkish strings', () => {
+    const sameOnPurpose = new Set(['app.name', 'settings.api.title']);
+    for (const [key, text] of turkish) {
+      expect(text.trim(), key).not.toBe('');
+      if (!sameOnPurpose.has(key) && text.length > 3) expect(text, key).not.toBe(english.get(key));
+    }
+  });
+});
