@@ -5,8 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import en from '../web/i18n/en.json' with { type: 'json' };
-import tr from '../web/i18n/tr.json' with { type: 'json' };
+import { en, tr } from '../web/i18n/catalogs.js';
 import { launchBrowser } from './harness.js';
 
 export { launchBrowser, type RunningSpine, startSpine } from './harness.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json' with { type: 'json' };
-import tr from './tr.json' with { type: 'json' };
+import { en, tr } from './catalogs.js';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/api.js';
-import en from './en.json';
-import tr from './tr.json';
+import { en, tr } from './catalogs.js';
 
 export const resources = { en: { translation: en }, tr: { translation: tr } } as const;
 

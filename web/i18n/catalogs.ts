@@ -1,0 +1,13 @@
+/**
+ * The message catalogs, one file per part of the app and language, merged here. Each file owns its
+ * own top-level sections, so parts of the app can be translated without touching each other's files.
+ */
+import enBase from './en.json';
+import enProjects from './en.projects.json';
+import enTasks from './en.tasks.json';
+import trBase from './tr.json';
+import trProjects from './tr.projects.json';
+import trTasks from './tr.tasks.json';
+
+export const en = { ...enBase, ...enProjects, ...enTasks };
+export const tr: typeof en = { ...trBase, ...trProjects, ...trTasks };
