@@ -15,6 +15,11 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://spine.example.com' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(25),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Spine <spine@localhost>'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -33,6 +38,9 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   uploadLimitBytes: number;
   trustProxy: boolean;
+  /** Email goes out through this SMTP server; without it, notifications stay in the app. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -56,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     uploadLimitBytes: Math.round(values.UPLOAD_LIMIT_MB * 1024 * 1024),
     trustProxy: values.TRUST_PROXY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
   };
 }

@@ -2,6 +2,7 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { PasswordHasher } from './features/auth/password.js';
+import type { Mailer } from './emails/mailer.js';
 import type { Hub } from './realtime/hub.js';
 
 export interface Clock {
@@ -17,4 +18,7 @@ export interface Deps {
   passwords: PasswordHasher;
   /** Live updates: tell it an organization changed after a commit. */
   realtime: Hub;
+  mailer: Mailer;
+  /** Runs queued jobs soon (after a change queued some). */
+  jobs: { nudge(): void };
 }

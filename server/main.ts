@@ -4,13 +4,13 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
-import { type Deps, systemClock } from './deps.js';
+import { systemClock } from './deps.js';
 import { deleteExpiredSessions } from './features/auth/auth.repository.js';
 import { SESSION_IDLE_MS } from './features/auth/auth.service.js';
-import { argon2Hasher } from './features/auth/password.js';
 import { buildApp } from './http/app.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
-import { Hub } from './realtime/hub.js';
+import { composeDeps } from './compose.js';
+import { scheduleDailyWork } from './features/notifications/notifications.service.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const SESSION_SWEEP_MS = 3600_000;
@@ -23,10 +23,20 @@ export function serverLockFile(config: Config): string {
 export async function serve(config: Config): Promise<void> {
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { applied } = await migrate(database);
-  const realtime = new Hub(database);
-  await realtime.start(config.databaseUrl);
-  const deps: Deps = { config, database, clock: systemClock, passwords: argon2Hasher, realtime };
+  const composed = await composeDeps(config, database, {
+    onJobError: (error, job) => app.log.warn({ err: error, jobId: job.id, jobType: job.type }, 'job failed; it will be retried'),
+  });
+  const { deps, runner } = composed;
   const app = await buildApp(deps);
+  runner.start();
+  // Daily work (digests, deadline reminders) is queued once per organization and day, however many processes run.
+  const schedule = () =>
+    scheduleDailyWork(deps)
+      .then((queued) => queued > 0 && runner.nudge())
+      .catch((error) => app.log.warn({ err: error }, 'scheduling daily work failed'));
+  void schedule();
+  const scheduler = setInterval(schedule, 60_000);
+  scheduler.unref();
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 
   const lockFile = serverLockFile(config);
@@ -53,8 +63,9 @@ export async function serve(config: Config): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     force.unref();
     clearInterval(sweep);
+    clearInterval(scheduler);
     try {
-      await realtime.close();
+      await composed.close();
       await app.close();
       await database.close();
     } finally {

@@ -17,6 +17,8 @@ export const EVENT_TYPES = [
   'project.updated',
   'project.members_changed',
   'project.milestones_changed',
+  /** For one person only (data.userId): a new notification. */
+  'notification.created',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

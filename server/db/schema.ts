@@ -20,6 +20,8 @@ export interface OrganizationsTable {
   workday_end: string;
   /** The sequence number of the organization's latest live-update event. */
   event_seq: Generated<number>;
+  /** Local time the daily digest goes out, HH:MM. */
+  digest_time: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -267,6 +269,43 @@ export interface EventsTable {
   created_at: Timestamp;
 }
 
+export interface NotificationsTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  kind: string;
+  task_id: number | null;
+  actor_id: number | null;
+  /** JSON. */
+  data: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationSettingsTable {
+  user_id: number;
+  organization_id: number;
+  /** JSON: per kind, which channels are on. */
+  settings: string;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  organization_id: number | null;
+  type: string;
+  /** JSON, parsed by the job's own schema. */
+  payload: string;
+  unique_key: string | null;
+  status: string;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: number;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -295,5 +334,8 @@ export interface Schema {
   idempotency_keys: IdempotencyKeysTable;
   task_search: TaskSearchTable;
   events: EventsTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  jobs: JobsTable;
   spine_migrations: MigrationsTable;
 }

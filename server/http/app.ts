@@ -22,11 +22,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
+import { registerAttachmentRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerCommentRoutes } from '../features/comments/comments.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerMeRoutes } from '../features/me/me.routes.js';
+import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerOrganizationRoutes } from '../features/organizations/organizations.routes.js';
 import { registerProjectRoutes } from '../features/projects/projects.routes.js';
+import { registerSavedFilterRoutes } from '../features/saved-filters/saved-filters.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerTaskRoutes } from '../features/tasks/tasks.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
@@ -126,6 +130,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     registerProjectRoutes(typed, deps);
     registerTaskRoutes(typed, deps);
     registerEventRoutes(typed, deps);
+    registerCommentRoutes(typed, deps);
+    registerAttachmentRoutes(typed, deps);
+    registerSavedFilterRoutes(typed, deps);
+    registerNotificationRoutes(typed, deps);
     typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
   registerHealthRoutes(zodApp, deps);

@@ -4,9 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
-import { systemClock } from '../deps.js';
-import { argon2Hasher } from '../features/auth/password.js';
-import { Hub } from '../realtime/hub.js';
+import { composeDeps } from '../compose.js';
 import { buildApp } from './app.js';
 
 export const OPENAPI_FILE = path.resolve(import.meta.dirname, '../../openapi.json');
@@ -17,10 +15,17 @@ export async function generateOpenApiDocument(): Promise<string> {
   const database = openDatabase({ dataDir });
   try {
     const config = { ...loadConfig({}), dataDir, logLevel: 'silent' as const };
-    const app = await buildApp({ config, database, clock: systemClock, passwords: argon2Hasher, realtime: new Hub(database) }, { logger: false });
+    const composed = await composeDeps(config, database, { listen: false });
+    const app = await buildApp(composed.deps, { logger: false });
     await app.ready();
-    const document = app.swagger();
+    const document = app.swagger() as { components?: { schemas?: Record<string, unknown> } };
+    // Schema components come in registration order, which depends on what loaded first: sort them.
+    const schemas = document.components?.schemas;
+    if (schemas && document.components) {
+      document.components.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+    }
     await app.close();
+    await composed.close();
     return `${JSON.stringify(document, null, 2)}\n`;
   } finally {
     await database.close();

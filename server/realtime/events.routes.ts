@@ -81,7 +81,12 @@ export function registerEventRoutes(app: ZodApp, deps: Deps): void {
           // Membership may have changed: recompute what this person sees before deciding.
           visible = await visibleProjectIds(db, actor.organizationId, actor.userId, admin);
         }
-        const allowed = event.projectId === null ? admin : visible.has(event.projectId);
+        const allowed =
+          event.type === 'notification.created'
+            ? event.data.userId === actor.userId
+            : event.projectId === null
+              ? admin
+              : visible.has(event.projectId);
         if (allowed && !stream.destroyed) stream.write(format(event));
       };
 

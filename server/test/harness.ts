@@ -14,7 +14,8 @@ import { migrate } from '../db/migrate.js';
 import type { Clock, Deps } from '../deps.js';
 import { argon2Hasher } from '../features/auth/password.js';
 import { type AppOptions, buildApp, type App } from '../http/app.js';
-import { Hub } from '../realtime/hub.js';
+import { composeDeps } from '../compose.js';
+import type { JobRunner } from '../jobs/queue.js';
 
 export const TEST_ORIGIN = 'http://spine.test';
 
@@ -96,6 +97,8 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     logLevel: 'silent',
     uploadLimitBytes: 25 * 1024 * 1024,
     trustProxy: false,
+    smtpUrl: undefined,
+    mailFrom: 'Spine <spine@spine.test>',
     ...overrides,
   };
 }
@@ -125,6 +128,8 @@ export interface TestResponse {
 export interface TestContext {
   app: App;
   deps: Deps;
+  /** The job runner (not polling): tests run due jobs with `jobs.runDue()`. */
+  jobs: JobRunner;
   clock: TestClock;
   request(options: RequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
@@ -134,15 +139,16 @@ export interface TestContext {
 export async function createTestContext(options: AppOptions & { config?: Partial<Config> } = {}): Promise<TestContext> {
   const testDatabase = await createTestDatabase();
   const clock = new TestClock();
-  const realtime = new Hub(testDatabase.database);
-  await realtime.start(testEngine() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined, testDatabase.pgSchema);
-  const deps: Deps = {
-    config: testConfig(testDatabase.dataDir, options.config),
-    database: testDatabase.database,
+  const config = testConfig(testDatabase.dataDir, {
+    ...(testEngine() === 'postgres' && { databaseUrl: process.env.TEST_DATABASE_URL }),
+    ...options.config,
+  });
+  const composed = await composeDeps(config, testDatabase.database, {
     clock,
     passwords: argon2Hasher,
-    realtime,
-  };
+    ...(testDatabase.pgSchema && { pgSchema: testDatabase.pgSchema }),
+  });
+  const deps: Deps = composed.deps;
   const app = await buildApp(deps, {
     logger: false,
     authRateLimit: options.authRateLimit ?? { max: 1000, timeWindow: 60_000 },
@@ -179,8 +185,9 @@ export async function createTestContext(options: AppOptions & { config?: Partial
     deps,
     clock,
     request,
+    jobs: composed.runner,
     close: async () => {
-      await realtime.close();
+      await composed.close();
       await app.close();
       await testDatabase.drop();
     },

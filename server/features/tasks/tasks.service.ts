@@ -113,7 +113,7 @@ export async function getTask(deps: Deps, actor: Actor, taskId: number): Promise
 }
 
 export async function createTask(deps: Deps, actor: Actor, body: CreateTaskBody): Promise<Task> {
-  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const { project, role } = await loadVisibleProject(tx, actor, body.projectId).catch(() => {
       throw new ValidationError({ pointer: '/projectId', code: 'not_found', detail: 'There is no such project.' });
     });
@@ -169,6 +169,9 @@ export async function createTask(deps: Deps, actor: Actor, body: CreateTaskBody)
     await repository.indexTask(tx, deps.database.engine, actor.organizationId, taskId);
     const created = await loadVisibleTask(deps, tx, actor, taskId);
     await emit({ type: 'task.created', projectId: project.id, taskId, actorId: actor.userId, data: { version: 1, status: 'planned', captainId } });
+    if (captainId !== null || collaboratorIds.length > 0) {
+      await notify(taskId, actor.userId, { type: 'assigned', captainId, addedCollaboratorIds: collaboratorIds });
+    }
     return repository.presentTask(created, now);
   });
 }
@@ -191,7 +194,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 export async function updateTask(deps: Deps, actor: Actor, taskId: number, body: UpdateTaskBody, ifMatch: string | undefined): Promise<Task> {
   const expectedVersion = parseVersion(ifMatch, body.version);
-  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     const now = deps.clock.now();
     if (task.version !== expectedVersion) {
@@ -268,6 +271,11 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: number, body:
       await repository.indexTask(tx, deps.database.engine, actor.organizationId, task.id);
     }
     const updated = await loadVisibleTask(deps, tx, actor, taskId);
+    const newCaptain = changed.includes('captainId') ? captainId : null;
+    const addedCollaborators = collaboratorIds.filter((userId) => !task.collaboratorIds.includes(userId));
+    if (newCaptain !== null || addedCollaborators.length > 0) {
+      await notify(task.id, actor.userId, { type: 'assigned', captainId: newCaptain, addedCollaboratorIds: addedCollaborators });
+    }
     await emit({
       type: 'task.updated',
       projectId: task.projectId,
@@ -298,7 +306,7 @@ async function move(
   via: 'status' | 'review',
   input: { reason?: string | undefined; waitingOn?: ChangeStatusBody['waitingOn']; feedback?: string | undefined },
 ): Promise<Task> {
-  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
     const context = await moverContext(tx, actor, task);
     if (input.waitingOn && 'userId' in input.waitingOn) {
@@ -337,6 +345,19 @@ async function move(
       actorId: actor.userId,
       data: { version: task.version + 1, status: next.status, previousStatus: task.status, captainId: task.captainId },
     });
+    if (event.action === 'submit') await notify(task.id, actor.userId, { type: 'review_requested' });
+    if (event.action === 'approve' || event.action === 'request_changes') {
+      await notify(task.id, actor.userId, { type: 'reviewed', decision: event.action === 'approve' ? 'approve' : 'request_changes', feedback: event.feedback });
+    }
+    if (event.action === 'wait') {
+      const on = next.waitingOn;
+      await notify(task.id, actor.userId, {
+        type: 'waiting',
+        reason: next.reason ?? '',
+        waitingOnUserId: on && 'userId' in on ? on.userId : null,
+        waitingOnExternal: on && 'external' in on ? on.external : null,
+      });
+    }
     return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
   });
 }

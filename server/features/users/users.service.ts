@@ -3,6 +3,7 @@ import type { CreateUserBody, CreatedPerson, InvitationLink, Person, UpdateUserB
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Actor } from '../auth/actor.js';
+import { queueInvitationEmail } from '../notifications/notifications.service.js';
 import {
   deleteApiTokensOfMembership,
   deleteSessionsOfMembership,
@@ -89,6 +90,7 @@ export async function createPerson(deps: Deps, actor: Actor, body: CreateUserBod
       ));
     await insertMembership(tx, { organizationId: actor.organizationId, userId: user.id, role: body.role, capacityMinutes }, now);
     const invitation = user.passwordHash === null && passwordHash === null ? await createInvitation(deps, tx, actor, user.id) : null;
+    if (invitation) await queueInvitationEmail(deps, tx, { organizationId: actor.organizationId, inviterId: actor.userId, userId: user.id, ...invitation });
     const person = await findPerson(tx, actor.organizationId, user.id);
     if (!person) throw new Error('membership vanished inside its own transaction');
     return { ...person, invitation };
@@ -140,6 +142,8 @@ export async function renewInvitation(deps: Deps, actor: Actor, userId: number):
     if (target.state !== 'invited') {
       throw new ConflictError('not_invited', 'This person already has a password or is deactivated; no invitation is needed.');
     }
-    return createInvitation(deps, tx, actor, userId);
+    const invitation = await createInvitation(deps, tx, actor, userId);
+    await queueInvitationEmail(deps, tx, { organizationId: actor.organizationId, inviterId: actor.userId, userId, ...invitation });
+    return invitation;
   });
 }

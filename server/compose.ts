@@ -1,0 +1,49 @@
+/** Wires the application's dependencies: database, live-update hub, mailer and job runner. */
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { type Clock, type Deps, systemClock } from './deps.js';
+import { createMailer } from './emails/mailer.js';
+import { argon2Hasher, type PasswordHasher } from './features/auth/password.js';
+import { notificationJobs } from './features/notifications/notifications.service.js';
+import { JobRunner } from './jobs/queue.js';
+import { Hub } from './realtime/hub.js';
+
+export interface Composed {
+  deps: Deps;
+  runner: JobRunner;
+  close(): Promise<void>;
+}
+
+export async function composeDeps(
+  config: Config,
+  database: Database,
+  options: { clock?: Clock; passwords?: PasswordHasher; pgSchema?: string; listen?: boolean; onJobError?: (error: unknown, job: { id: number; type: string }) => void } = {},
+): Promise<Composed> {
+  const realtime = new Hub(database);
+  if (options.listen !== false) await realtime.start(config.databaseUrl, options.pgSchema);
+  const mailer = createMailer(config);
+  let runner: JobRunner | undefined;
+  const deps: Deps = {
+    config,
+    database,
+    clock: options.clock ?? systemClock,
+    passwords: options.passwords ?? argon2Hasher,
+    realtime,
+    mailer,
+    jobs: { nudge: () => runner?.nudge() },
+  };
+  runner = new JobRunner(deps, notificationJobs(), options.onJobError);
+  runner.afterTransaction = (job) => {
+    if (job.organizationId !== null) realtime.changed(job.organizationId);
+  };
+  const jobRunner = runner;
+  return {
+    deps,
+    runner: jobRunner,
+    close: async () => {
+      await jobRunner.stop();
+      await realtime.close();
+      mailer.close();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/** Notifications: kinds, channels and the API's shapes. */
+import { z } from 'zod';
+
+export const NOTIFICATION_KINDS = [
+  'assigned',
+  'mentioned',
+  'review_requested',
+  'reviewed',
+  'waiting',
+  'commented',
+  'deadline_soon',
+  'overdue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+
+export const NotificationSchema = z
+  .object({
+    id: z.number().int(),
+    kind: NotificationKindSchema,
+    taskId: z.number().int().nullable(),
+    taskReference: z.string().nullable(),
+    taskTitle: z.string().nullable(),
+    actorId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    /** kind-specific: role (captain/collaborator), decision and feedback, waiting reason, comment excerpt. */
+    data: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationPageSchema = z.object({
+  items: z.array(NotificationSchema),
+  unreadCount: z.number().int(),
+  nextCursor: z.number().int().nullable(),
+});
+export type NotificationPage = z.infer<typeof NotificationPageSchema>;
+
+/** Per kind: shown in the app, sent by email at once, or only gathered into the daily digest. */
+export const ChannelSettingSchema = z.object({ inApp: z.boolean(), email: z.boolean(), digestOnly: z.boolean() }).strict();
+export type ChannelSetting = z.infer<typeof ChannelSettingSchema>;
+export const NotificationSettingsSchema = z
+  .object({
+    kinds: z.record(NotificationKindSchema, ChannelSettingSchema),
+    /** Receive the morning digest email. */
+    digest: z.boolean(),
+  })
+  .meta({ id: 'NotificationSettings' });
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  kinds: Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, { inApp: true, email: kind !== 'commented', digestOnly: false }]),
+  ) as Record<NotificationKind, ChannelSetting>,
+  digest: true,
+};
