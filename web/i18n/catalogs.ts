@@ -3,11 +3,13 @@
  * own top-level sections, so parts of the app can be translated without touching each other's files.
  */
 import enBase from './en.json';
+import enNotifications from './en.notifications.json';
 import enProjects from './en.projects.json';
 import enTasks from './en.tasks.json';
 import trBase from './tr.json';
+import trNotifications from './tr.notifications.json';
 import trProjects from './tr.projects.json';
 import trTasks from './tr.tasks.json';
 
-export const en = { ...enBase, ...enProjects, ...enTasks };
-export const tr: typeof en = { ...trBase, ...trProjects, ...trTasks };
+export const en = { ...enBase, ...enProjects, ...enTasks, ...enNotifications };
+export const tr: typeof en = { ...trBase, ...trProjects, ...trTasks, ...trNotifications };
