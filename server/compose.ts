@@ -30,7 +30,7 @@ export async function composeDeps(
     passwords: options.passwords ?? argon2Hasher,
     realtime,
     mailer,
-    jobs: { nudge: () => runner?.nudge() },
+    jobs: { nudge: () => (config.runJobs ? runner?.nudge() : undefined) },
   };
   runner = new JobRunner(deps, notificationJobs(), options.onJobError);
   runner.afterTransaction = (job) => {

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 or smtps://host:465')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Spine <spine@localhost>'),
+  RUN_JOBS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -41,6 +45,8 @@ export interface Config {
   /** Email goes out through this SMTP server; without it, notifications stay in the app. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Whether this process works the job queue (false: serve HTTP only, let other processes send). */
+  runJobs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
+    runJobs: values.RUN_JOBS,
   };
 }

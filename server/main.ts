@@ -28,11 +28,11 @@ export async function serve(config: Config): Promise<void> {
   });
   const { deps, runner } = composed;
   const app = await buildApp(deps);
-  runner.start();
+  if (config.runJobs) runner.start();
   // Daily work (digests, deadline reminders) is queued once per organization and day, however many processes run.
   const schedule = () =>
     scheduleDailyWork(deps)
-      .then((queued) => queued > 0 && runner.nudge())
+      .then((queued) => queued > 0 && config.runJobs && runner.nudge())
       .catch((error) => app.log.warn({ err: error }, 'scheduling daily work failed'));
   void schedule();
   const scheduler = setInterval(schedule, 60_000);

@@ -99,6 +99,7 @@ export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Co
     trustProxy: false,
     smtpUrl: undefined,
     mailFrom: 'Spine <spine@spine.test>',
+    runJobs: false,
     ...overrides,
   };
 }
