@@ -14,7 +14,8 @@ const EnvSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://spine.example.com' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(25),
+  // Sizes are stored as 32-bit integers on PostgreSQL: stay well below 2 GiB.
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().max(2000, 'must be at most 2000').default(25),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must look like smtp://user:password@host:587 or smtps://host:465')

@@ -24,6 +24,7 @@ import {
 export const PROBLEM_TITLES: Record<string, string> = {
   validation_failed: 'Invalid request fields',
   malformed_request: 'Malformed request',
+  bad_request: 'Bad request',
   unsupported_media_type: 'Unsupported media type',
   payload_too_large: 'Payload too large',
   not_authenticated: 'Not signed in',
@@ -151,13 +152,14 @@ function toProblemParts(error: unknown): ProblemParts | undefined {
       return { status, code: 'rate_limited', detail: 'Too many attempts. Wait a minute and try again.' };
     }
     if (status === 404) return { status, code: 'not_found', detail: 'Not found.' };
-    return {
-      status: 400,
-      code: 'malformed_request',
-      detail: fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-        ? 'The request body is empty; send a JSON object.'
-        : 'The request body is not valid JSON.',
-    };
+    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return { status: 400, code: 'malformed_request', detail: 'The request body is empty; send a JSON object.' };
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      return { status: 400, code: 'malformed_request', detail: 'The request body is not valid JSON.' };
+    }
+    // Other framework refusals (headers, multipart parts…) are about the request itself; their message says what.
+    return { status, code: 'bad_request', detail: fastifyError.message ?? 'The request could not be understood.' };
   }
   return undefined;
 }
