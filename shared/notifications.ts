@@ -56,3 +56,18 @@ export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   ) as Record<NotificationKind, ChannelSetting>,
   digest: true,
 };
+
+/** Background work that failed for good (e.g. undeliverable email), as owners and admins see it. */
+export const FailedJobSchema = z
+  .object({
+    id: z.number().int(),
+    type: z.string(),
+    organizationId: z.number().int().nullable(),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'FailedJob' });
+export type FailedJob = z.infer<typeof FailedJobSchema>;
+export const FailedJobListSchema = z.object({ items: z.array(FailedJobSchema) });

@@ -153,6 +153,10 @@ export const ListTasksQuerySchema = z
     collaboratorId: z.coerce.number().int().positive().optional(),
     status: StatusListSchema.optional(),
     milestoneId: z.coerce.number().int().positive().optional(),
+    /** Subtasks of this task. */
+    parentId: z.coerce.number().int().positive().optional(),
+    /** Tasks waiting on this person. */
+    waitingOnUserId: z.coerce.number().int().positive().optional(),
     label: z.string().trim().toLowerCase().optional(),
     overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
     deadlineFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

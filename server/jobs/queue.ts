@@ -10,6 +10,7 @@ import type { Engine } from '../db/database.js';
 import { fromStored, toStored } from '../db/rows.js';
 import type { Schema } from '../db/schema.js';
 import type { Deps } from '../deps.js';
+import type { FailedJob } from '../../shared/notifications.js';
 
 export interface JobDefinition<T> {
   type: string;
@@ -189,15 +190,6 @@ export class JobRunner {
   }
 }
 
-export interface FailedJob {
-  id: number;
-  type: string;
-  organizationId: number | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 export async function listFailedJobs(db: Kysely<Schema>, organizationId: number): Promise<FailedJob[]> {
   const rows = await db

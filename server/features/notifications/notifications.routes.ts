@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/api.js';
-import { NotificationPageSchema, NotificationSettingsSchema } from '../../../shared/notifications.js';
+import { FailedJobListSchema, NotificationPageSchema, NotificationSettingsSchema } from '../../../shared/notifications.js';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { Deps } from '../../deps.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
@@ -10,15 +10,6 @@ import { problemResponses } from '../../http/responses.js';
 import { listFailedJobs, retryJob } from '../../jobs/queue.js';
 import * as service from './notifications.service.js';
 
-const FailedJobSchema = z.object({
-  id: z.number().int(),
-  type: z.string(),
-  organizationId: z.number().int().nullable(),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
 
 export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
   app.get(
@@ -77,7 +68,7 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
       schema: {
         summary: 'Background work that failed for good (e.g. undeliverable email), for owners and admins',
         tags: ['administration'],
-        response: { 200: z.object({ items: z.array(FailedJobSchema) }), ...problemResponses },
+        response: { 200: FailedJobListSchema, ...problemResponses },
       },
     },
     async (request) => {

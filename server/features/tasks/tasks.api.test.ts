@@ -282,4 +282,26 @@ describe('tasks: fields, versions, queues, lists and search', () => {
     const other = (await createProjectTeam(context)).member;
     expect((await context.request({ url: '/api/v1/tasks?q=recycled', as: other })).body.items).toEqual([]);
   });
+
+  it('finds subtasks, tasks waiting on a person, and a task by its reference', async () => {
+    const { manager, member, project, owner } = await createProjectTeam(context);
+    const parent = await createTask(context, manager, { projectId: project.id, title: 'Parent task' });
+    const child = await createTask(context, manager, { projectId: project.id, parentId: parent.id, captainId: member.id, deadline: '2030-01-01' });
+    await context.request({ method: 'POST', url: `/api/v1/tasks/${child.id}/status`, as: member, body: { status: 'in_progress' } });
+    await context.request({ method: 'POST', url: `/api/v1/tasks/${child.id}/status`, as: member, body: { status: 'waiting', reason: 'Contract', waitingOn: { userId: owner.id } } });
+    const ids = async (query: string) => (await context.request({ url: `/api/v1/tasks?${query}`, as: manager })).body.items.map((task: { id: number }) => task.id);
+    expect(await ids(`parentId=${parent.id}`)).toEqual([child.id]);
+    expect(await ids(`waitingOnUserId=${owner.id}`)).toEqual([child.id]);
+    expect(await ids(`q=${child.reference.toLowerCase()}`)).toEqual([child.id]);
+  });
+
+  it('counts a new or removed blocker as a change of the task’s version', async () => {
+    const { manager, project } = await createProjectTeam(context);
+    const first = await createTask(context, manager, { projectId: project.id });
+    const second = await createTask(context, manager, { projectId: project.id });
+    const added = await context.request({ method: 'POST', url: `/api/v1/tasks/${second.id}/dependencies`, as: manager, body: { blockedById: first.id } });
+    expect(added.body.version).toBe(2);
+    await context.request({ method: 'DELETE', url: `/api/v1/tasks/${second.id}/dependencies/${first.id}`, as: manager });
+    expect((await context.request({ url: `/api/v1/tasks/${second.id}`, as: manager })).body.version).toBe(3);
+  });
 });

@@ -496,6 +496,8 @@ export interface ListFilter {
   collaboratorId?: number | undefined;
   statuses?: TaskStatus[] | undefined;
   milestoneId?: number | undefined;
+  parentId?: number | undefined;
+  waitingOnUserId?: number | undefined;
   label?: string | undefined;
   overdue?: boolean | undefined;
   deadlineFrom?: string | undefined;
@@ -514,7 +516,12 @@ export async function listTasks(
   filter: ListFilter,
 ): Promise<{ task: TaskRecord; highlight?: string }[]> {
   let query = taskQuery(db, engine, filter.organizationId, filter.userId);
-  const terms = filter.q ? searchTerms(filter.q) : [];
+  // A reference such as WEB-12 finds that task directly.
+  const reference = filter.q?.trim().match(/^([A-Za-z][A-Za-z0-9]{1,9})-(\d{1,9})$/);
+  if (reference) {
+    query = query.where('p.key', '=', reference[1]!.toUpperCase()).where('t.number', '=', Number(reference[2]));
+  }
+  const terms = filter.q && !reference ? searchTerms(filter.q) : [];
   if (terms.length > 0) {
     if (engine === 'postgres') {
       const tsQuery = terms.map((term, index) => (index === terms.length - 1 ? `${term}:*` : term)).join(' & ');
@@ -547,6 +554,8 @@ export async function listTasks(
   }
   if (filter.statuses && filter.statuses.length > 0) query = query.where('t.status', 'in', filter.statuses);
   if (filter.milestoneId !== undefined) query = query.where('t.milestone_id', '=', filter.milestoneId);
+  if (filter.parentId !== undefined) query = query.where('t.parent_id', '=', filter.parentId);
+  if (filter.waitingOnUserId !== undefined) query = query.where('t.waiting_on_user_id', '=', filter.waitingOnUserId);
   if (filter.label !== undefined) {
     const label = filter.label;
     query = query.where('t.id', 'in', (eb) =>

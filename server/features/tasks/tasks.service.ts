@@ -420,12 +420,14 @@ export async function addDependency(deps: Deps, actor: Actor, taskId: number, bl
     }
     const now = deps.clock.now();
     if (await repository.insertDependency(tx, actor.organizationId, task.id, blockedById)) {
+      // Blockers are part of the task: other screens holding its version must see it changed.
+      await repository.updateTask(tx, task.id, task.version, {}, now);
       await repository.insertEvent(
         tx,
         { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: 'dependency_added', data: { blockedById, reference: blocker.reference } },
         now,
       );
-      await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version } });
+      await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version + 1 } });
     }
     return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
   });
@@ -437,6 +439,7 @@ export async function removeDependency(deps: Deps, actor: Actor, taskId: number,
     assertOpen(task.status);
     assertCanWork(actor, task);
     if (!(await repository.deleteDependency(tx, task.id, blockedById))) throw new NotFoundError('This dependency');
+    await repository.updateTask(tx, task.id, task.version, {}, deps.clock.now());
     const blocker = (await repository.findTaskRefs(tx, actor.organizationId, [blockedById])).get(blockedById);
     await repository.insertEvent(
       tx,
@@ -449,7 +452,7 @@ export async function removeDependency(deps: Deps, actor: Actor, taskId: number,
       },
       deps.clock.now(),
     );
-    await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version } });
+    await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version + 1 } });
   });
 }
 
@@ -480,6 +483,8 @@ export async function listTasks(deps: Deps, actor: Actor, query: ListTasksQuery)
     collaboratorId: query.collaboratorId,
     statuses: query.status,
     milestoneId: query.milestoneId,
+    parentId: query.parentId,
+    waitingOnUserId: query.waitingOnUserId,
     label: query.label,
     overdue: query.overdue,
     deadlineFrom: query.deadlineFrom,
