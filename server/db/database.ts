@@ -89,6 +89,8 @@ export function openSqliteHandle(file: string, options: { readonly?: boolean } =
   }
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
+  // Keep the planner's statistics current (cheap: it analyzes only tables that changed a lot).
+  if (!options.readonly) database.pragma('optimize = 0x10002');
   return database;
 }
 
@@ -133,6 +135,14 @@ export function openDatabase(options: OpenOptions): Database {
   const file = path.join(options.dataDir, options.sqliteFileName ?? 'spine.db');
   const sqlite = openSqliteHandle(file);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachedSqlite(sqlite) }), log });
+  const optimizer = setInterval(() => {
+    try {
+      sqlite.pragma('optimize');
+    } catch {
+      // Busy: next hour.
+    }
+  }, 3600_000);
+  optimizer.unref();
   return {
     engine: 'sqlite',
     get statementsExecuted() {
@@ -142,6 +152,9 @@ export function openDatabase(options: OpenOptions): Database {
     sqliteFile: file,
     sqlite,
     countStatements,
-    close: () => db.destroy(),
+    close: () => {
+      clearInterval(optimizer);
+      return db.destroy();
+    },
   };
 }

@@ -7,6 +7,7 @@ import * as platform from './20261121T2330-platform.js';
 import * as tasks from './20261121T2340-tasks.js';
 import * as events from './20261122T0000-events.js';
 import * as notifications from './20261122T0010-notifications.js';
+import * as openTaskIndexes from './20261122T0020-open-task-indexes.js';
 
 export type MigrationEngine = 'sqlite' | 'postgres';
 
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261121T2340-tasks', up: tasks.up },
   { name: '20261122T0000-events', up: events.up },
   { name: '20261122T0010-notifications', up: notifications.up },
+  { name: '20261122T0020-open-task-indexes', up: openTaskIndexes.up },
 ];

@@ -11,6 +11,11 @@ import { fromStored, fromStoredBool, isoFromStored, toStored } from '../../db/ro
 import type { Schema } from '../../db/schema.js';
 
 export const OPEN: TaskStatus[] = ['planned', 'in_progress', 'waiting', 'review'];
+/**
+ * The same condition as a literal, so the planners can use the partial indexes over open tasks
+ * (a bound parameter list cannot prove the index's condition).
+ */
+const OPEN_LITERAL = sql<SqlBool>`t.status in ('planned', 'in_progress', 'waiting', 'review')`;
 
 /** A task as the services work with it. */
 export interface TaskRecord {
@@ -553,6 +558,9 @@ export async function listTasks(
     query = query.where('t.id', 'in', (eb) => eb.selectFrom('task_collaborators').select('task_id').where('user_id', '=', collaboratorId));
   }
   if (filter.statuses && filter.statuses.length > 0) query = query.where('t.status', 'in', filter.statuses);
+  if ((filter.statuses && filter.statuses.length > 0 && filter.statuses.every((status) => OPEN.includes(status))) || filter.overdue === true) {
+    query = query.where(OPEN_LITERAL);
+  }
   if (filter.milestoneId !== undefined) query = query.where('t.milestone_id', '=', filter.milestoneId);
   if (filter.parentId !== undefined) query = query.where('t.parent_id', '=', filter.parentId);
   if (filter.waitingOnUserId !== undefined) query = query.where('t.waiting_on_user_id', '=', filter.waitingOnUserId);
@@ -563,7 +571,7 @@ export async function listTasks(
     );
   }
   if (filter.overdue === true) {
-    query = query.where('t.deadline_at', '<=', toStored(filter.now)).where('t.status', 'in', OPEN);
+    query = query.where('t.deadline_at', '<=', toStored(filter.now));
   } else if (filter.overdue === false) {
     query = query.where((eb) =>
       eb.or([eb('t.deadline_at', 'is', null), eb('t.deadline_at', '>', toStored(filter.now)), eb('t.status', 'not in', OPEN)]),
