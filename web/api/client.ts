@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
   readonly requestId: string | undefined;
+  /** Extension members of the problem (RFC 9457 §3.2), e.g. `current` on a 412. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -23,6 +25,7 @@ export class ApiError extends Error {
     detail?: string | undefined;
     fieldErrors?: FieldError[] | undefined;
     requestId?: string | undefined;
+    extensions?: Record<string, unknown> | undefined;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId;
+    this.extensions = init.extensions ?? {};
   }
 }
 
@@ -43,7 +47,9 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiRequest<S extends z.ZodType | undefined> {
   method?: Method;
+  /** JSON-encoded, except FormData (multipart, the browser sets its boundary). */
   body?: unknown;
+  headers?: Record<string, string>;
   /** Validates (and types) the answer; omit for 204 answers. */
   schema?: S;
   signal?: AbortSignal;
@@ -56,8 +62,9 @@ export async function apiFetch<S extends z.ZodType | undefined = undefined>(
   request: ApiRequest<S> = {},
 ): Promise<Result<S>> {
   const { method = 'GET', body, schema, signal } = request;
-  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const isForm = body instanceof FormData;
+  const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`, ...request.headers };
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
 
   let response: Response;
   try {
@@ -65,7 +72,7 @@ export async function apiFetch<S extends z.ZodType | undefined = undefined>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : isForm ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -88,13 +95,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   }
   const problem = ProblemSchema.safeParse(payload);
   if (problem.success) {
+    const { type: _type, title, status, detail, instance: _instance, code, requestId, errors, ...extensions } = problem.data;
     return new ApiError({
-      status: problem.data.status || response.status,
-      code: problem.data.code,
-      title: problem.data.title,
-      detail: problem.data.detail,
-      fieldErrors: problem.data.errors,
-      requestId: problem.data.requestId,
+      status: status || response.status,
+      code,
+      title,
+      detail,
+      fieldErrors: errors,
+      requestId,
+      extensions,
     });
   }
   return new ApiError({

@@ -4,7 +4,9 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { isOrganizationAdmin } from '../../shared/roles.js';
 import { BrandMark } from '../components/Brand.js';
 import { errorMessage } from '../components/errors.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { useLogout, useSession, useSwitchOrganization } from '../features/session/use-session.js';
+import { useLiveUpdates } from './use-live-updates.js';
 
 type NavKey = 'myWork' | 'projects' | 'dashboard' | 'time' | 'reports' | 'people' | 'settings';
 
@@ -157,6 +159,7 @@ function OrganizationSwitcher() {
 export function AppFrame() {
   const { t } = useTranslation();
   const me = useSession();
+  useLiveUpdates();
   const location = useLocation();
   const admin = isOrganizationAdmin(me.role);
   const [navOpen, setNavOpen] = useState(false);
@@ -201,6 +204,7 @@ export function AppFrame() {
           {t('app.name')}
         </Link>
         <div className="topbar__spacer" />
+        <NotificationBell />
         <UserMenu />
       </header>
       <div className="app__body">

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { projectRoutes } from '../features/projects/routes.js';
 import { AppFrame } from './AppFrame.js';
 import { FullPageLoading, PublicOnly, RequireSession, Root, RouteError } from './gates.js';
 
@@ -32,12 +33,13 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/my-work" replace /> },
               {
                 path: 'my-work',
-                lazy: async () => ({ Component: (await import('../features/placeholder/ComingSoonPage.js')).MyWorkPage }),
+                lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage.js')).MyWorkPage }),
               },
               {
-                path: 'projects',
-                lazy: async () => ({ Component: (await import('../features/placeholder/ComingSoonPage.js')).ProjectsPage }),
+                path: 'tasks/:id',
+                lazy: async () => ({ Component: (await import('../features/task-view/TaskPage.js')).TaskPage }),
               },
+              ...projectRoutes,
               {
                 path: 'dashboard',
                 lazy: async () => ({
@@ -56,6 +58,12 @@ export const router = createBrowserRouter([
               {
                 path: 'settings',
                 lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.js')).SettingsPage }),
+              },
+              {
+                path: 'notifications',
+                lazy: async () => ({
+                  Component: (await import('../features/notifications/NotificationsPage.js')).NotificationsPage,
+                }),
               },
               {
                 path: 'profile',

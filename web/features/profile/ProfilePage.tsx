@@ -5,6 +5,7 @@ import { FormAlert, SelectField, StatusMessage, TextField } from '../../componen
 import { localeName } from '../../components/LanguageSwitch.js';
 import { PageHeader, Section } from '../../components/Page.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection.js';
 import { useSession } from '../session/use-session.js';
 import { TokensSection } from '../tokens/TokensSection.js';
 import { useChangePassword, useUpdateProfile } from './use-profile.js';
@@ -132,6 +133,7 @@ export function ProfilePage() {
       <Section title={t('profile.password.title')} description={t('profile.password.description')}>
         <PasswordForm />
       </Section>
+      <NotificationSettingsSection />
       <TokensSection />
     </>
   );

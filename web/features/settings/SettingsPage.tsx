@@ -4,6 +4,7 @@ import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { errorMessage } from '../../components/errors.js';
 import { weekdayName, weekdaysFrom } from '../../components/format.js';
 import { ErrorNotice, Loading, PageHeader, Section } from '../../components/Page.js';
+import { FailedJobsSection } from '../notifications/FailedJobsSection.js';
 import { CreateOrganizationForm } from '../organizations/CreateOrganizationForm.js';
 import { useFormat, useSession } from '../session/use-session.js';
 import { OrganizationForm } from './OrganizationForm.js';
@@ -67,6 +68,7 @@ export function SettingsPage() {
           </a>
         </p>
       </Section>
+      <FailedJobsSection />
       {me.user.isInstanceAdmin ? (
         <Section title={t('organizations.create.title')} description={t('organizations.create.description')}>
           <CreateOrganizationForm />

@@ -1,0 +1,28 @@
+/** The shared task layer: what the task page, My work and the project board build on. */
+export { type TaskFilter, lookupKeys, taskKeys } from './keys.js';
+export { actionLabel, localizeTaskError, statusLabel, taskErrorMessage } from './labels.js';
+export { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
+export { allowedMoves, canAssign, canReorderQueue, canWork, isReviewer, taskParts } from './moves.js';
+export { StatusActions } from './StatusActions.js';
+export { StatusBadge } from './StatusBadge.js';
+export { TextAreaField } from './TextAreaField.js';
+export { TransitionDialog } from './TransitionDialog.js';
+export {
+  conflictOf,
+  listItems,
+  newIdempotencyKey,
+  reorder,
+  storeTask,
+  useAddDependency,
+  useChangeStatus,
+  useCreateTask,
+  useHistory,
+  useMoveTask,
+  useRemoveDependency,
+  useReview,
+  useTask,
+  useTaskList,
+  useUpdateTask,
+} from './use-tasks.js';
+export { deadlineState, formatDeadline, todayIn } from './deadline.js';
+export { DeadlineMark } from './DeadlineMark.js';
