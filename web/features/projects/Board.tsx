@@ -7,6 +7,7 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   MouseSensor,
   pointerWithin,
@@ -54,6 +55,24 @@ function detectCollisions(fromKeyboard: boolean): CollisionDetection {
       return cards.length > 0 ? cards : under;
     }
     return closestCenter(args);
+  };
+}
+
+/**
+ * Arrow keys while a card is picked up: up and down move it within its column; left and right
+ * jump to the top of the neighbouring column.
+ */
+function keyboardCoordinates(columns: { current: readonly TaskStatus[] }): KeyboardCoordinateGetter {
+  return (event, args) => {
+    if (event.code !== 'ArrowLeft' && event.code !== 'ArrowRight') return sortableKeyboardCoordinates(event, args);
+    event.preventDefault();
+    const { active, over, droppableRects } = args.context;
+    const here =
+      (over?.data.current as { status?: TaskStatus } | undefined)?.status ?? (active?.data.current as { status?: TaskStatus } | undefined)?.status;
+    const at = here ? columns.current.indexOf(here) : -1;
+    const next = columns.current[at + (event.code === 'ArrowRight' ? 1 : -1)];
+    const rect = next ? droppableRects.get(`${COLUMN_ID}${next}`) : undefined;
+    return rect ? { x: rect.left, y: rect.top } : undefined;
   };
 }
 
@@ -162,6 +181,9 @@ export function Board() {
   const clearFocus = useCallback(() => setFocusId(null), []);
 
   const columns = showCancelled ? [...OPEN_COLUMNS, 'cancelled' as const] : OPEN_COLUMNS;
+  const columnOrder = useRef<readonly TaskStatus[]>(columns);
+  columnOrder.current = columns;
+  const coordinateGetter = useMemo(() => keyboardCoordinates(columnOrder), []);
   const names = useMemo(() => {
     const map = new Map<number, string>();
     for (const person of directory.data ?? []) map.set(person.id, person.name);
@@ -173,7 +195,7 @@ export function Board() {
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // On touch screens a short press starts a drag, so a swipe still scrolls the board.
     useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
 
   const partsOf = useCallback((task: TaskSummary): TaskParts => taskParts(task, me, project), [me, project]);
@@ -404,6 +426,8 @@ export function Board() {
             dialog.rollback();
             announce(t('board.dialogCancelled', { reference: dialog.task.reference, status: statusLabel(dialog.task.status) }));
           }
+          // Focus goes back to the card, wherever it now is.
+          if (dialog) setFocusId(dialog.task.id);
           setDialog(null);
         }}
       />
