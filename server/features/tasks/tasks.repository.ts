@@ -604,7 +604,9 @@ export async function listTasks(
               ]),
         );
       }
-      query = query.orderBy(sql`t.deadline_at is null`).orderBy('t.deadline_at').orderBy('t.id');
+      // Overdue tasks all have a deadline: without the null-first key the index order is the sort order.
+      if (filter.overdue !== true) query = query.orderBy(sql`t.deadline_at is null`);
+      query = query.orderBy('t.deadline_at').orderBy('t.id');
       break;
     }
     case 'updated': {
