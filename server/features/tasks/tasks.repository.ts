@@ -2,7 +2,7 @@
  * Tasks in SQL, both engines. One statement loads a task with its project key, review rule, the
  * caller's project role, collaborators and blockers, so reading a task costs one round trip.
  */
-import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ProjectRole } from '../../../shared/projects.js';
 import type { HistoryEntry, Task, TaskSummary, WaitingOn } from '../../../shared/tasks.js';
 import type { TaskStatus } from '../../../shared/workflow.js';
@@ -171,6 +171,11 @@ export function presentSummary(task: TaskRecord, now: Date, highlight?: string):
   return highlight === undefined ? summary : { ...summary, highlight };
 }
 
+type Slot = 'organization' | 'user' | 'task';
+
+/** findTask's statement, compiled once per engine: building a query costs ~0.1 ms, more than SQLite takes to run it. */
+const findTaskStatements = new Map<Engine, { query: CompiledQuery<TaskRow>; slots: Slot[] }>();
+
 export async function findTask(
   db: Kysely<Schema>,
   engine: Engine,
@@ -178,7 +183,22 @@ export async function findTask(
   taskId: number,
   userId: number,
 ): Promise<TaskRecord | undefined> {
-  const row = await taskQuery(db, engine, organizationId, userId).where('t.id', '=', taskId).executeTakeFirst();
+  let statement = findTaskStatements.get(engine);
+  if (!statement) {
+    // Distinct placeholder values tell which parameter is which, in whatever order the SQL has them.
+    const query = taskQuery(db, engine, -1, -2).where('t.id', '=', -3).compile();
+    const slots = query.parameters.map((value): Slot => {
+      if (value === -1) return 'organization';
+      if (value === -2) return 'user';
+      if (value === -3) return 'task';
+      throw new Error(`findTask: unexpected parameter ${String(value)}`);
+    });
+    statement = { query, slots };
+    findTaskStatements.set(engine, statement);
+  }
+  const values: Record<Slot, number> = { organization: organizationId, user: userId, task: taskId };
+  const { rows } = await db.executeQuery<TaskRow>({ ...statement.query, parameters: statement.slots.map((slot) => values[slot]) });
+  const row = rows[0];
   return row && toTaskRecord(row);
 }
 
