@@ -156,8 +156,9 @@ async function restore(config: Config, source: string | undefined): Promise<void
     }
   }
   if (!fs.existsSync(source)) throw new UsageError(`There is no file ${source}.`);
-  const check = openSqliteHandle(source, { readonly: true });
+  let check: ReturnType<typeof openSqliteHandle> | undefined;
   try {
+    check = openSqliteHandle(source, { readonly: true });
     const integrity = check.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new UsageError(`${source} is damaged: ${String(integrity)}`);
     check.prepare('select name from spine_migrations limit 1').all();
@@ -165,7 +166,7 @@ async function restore(config: Config, source: string | undefined): Promise<void
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${source} is not a Spine backup.`);
   } finally {
-    check.close();
+    check?.close();
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   const staging = `${target}.restoring`;
