@@ -41,6 +41,8 @@ export const OrganizationSchema = z
     workingDays: z.array(z.number().int().min(1).max(7)),
     workdayStart: z.string(),
     workdayEnd: z.string(),
+    /** Local time the daily digest email goes out. */
+    digestTime: z.string(),
     createdAt: z.string(),
   })
   .meta({ id: 'Organization' });
@@ -72,6 +74,7 @@ export const UpdateOrganizationBodySchema = z
       .optional(),
     workdayStart: TimeOfDaySchema.optional(),
     workdayEnd: TimeOfDaySchema.optional(),
+    digestTime: TimeOfDaySchema.optional(),
   })
   .strict();
 export type UpdateOrganizationBody = z.infer<typeof UpdateOrganizationBodySchema>;

@@ -179,4 +179,16 @@ describe('notifications', () => {
     const managerDigest = smtp.messages.find((mail) => mail.to.includes(manager.email) && mail.subject.startsWith('Your day in Spine'));
     expect(managerDigest?.text).toContain('Overdue in your projects');
   });
+
+  it('sends the digest at the organization’s own digest time', async () => {
+    const { owner } = await createProjectTeam(context);
+    const changed = await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: { digestTime: '09:45' } });
+    expect(changed.body.digestTime).toBe('09:45');
+    const now = context.clock.now();
+    const nineThirty = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 9, 30));
+    context.clock.advance(nineThirty.getTime() - now.getTime());
+    expect(await scheduleDailyWork(context.deps)).toBe(0);
+    context.clock.advance(20 * 60_000);
+    expect(await scheduleDailyWork(context.deps)).toBe(2);
+  });
 });

@@ -19,6 +19,7 @@ describe('organizations', () => {
       workingDays: [1, 2, 3, 4, 5, 6],
       workdayStart: '08:30',
       workdayEnd: '18:00',
+      digestTime: '08:15',
     };
     const response = await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: change });
     expect(response.status).toBe(200);

@@ -15,6 +15,7 @@ function toOrganization(row: Selectable<OrganizationsTable>): Organization {
     workingDays: parseWorkingDays(row.working_days),
     workdayStart: row.workday_start,
     workdayEnd: row.workday_end,
+    digestTime: row.digest_time,
     createdAt: isoFromStored(row.created_at),
   };
 }
@@ -60,6 +61,7 @@ export async function updateOrganization(
       ...(changes.workingDays !== undefined && { working_days: formatWorkingDays(changes.workingDays) }),
       ...(changes.workdayStart !== undefined && { workday_start: changes.workdayStart }),
       ...(changes.workdayEnd !== undefined && { workday_end: changes.workdayEnd }),
+      ...(changes.digestTime !== undefined && { digest_time: changes.digestTime }),
       updated_at: toStored(now),
     })
     .where('id', '=', id)

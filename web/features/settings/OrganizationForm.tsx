@@ -50,6 +50,7 @@ export function OrganizationForm({ organization }: { organization: Organization 
           .sort((a, b) => a - b),
         workdayStart: data.get('workdayStart'),
         workdayEnd: data.get('workdayEnd'),
+        digestTime: data.get('digestTime'),
       },
       { '/workdayEnd': t('settings.organization.endAfterStart'), '/currency': t('settings.organization.currencyInvalid') },
     );
@@ -125,6 +126,14 @@ export function OrganizationForm({ organization }: { organization: Organization 
           type="time"
           defaultValue={organization.workdayEnd}
           error={form.fieldError('/workdayEnd')}
+        />
+        <TextField
+          label={t('settings.organization.digestTime')}
+          pointer="/digestTime"
+          type="time"
+          hint={t('settings.organization.digestTimeHint')}
+          defaultValue={organization.digestTime}
+          error={form.fieldError('/digestTime')}
         />
       </div>
       <StatusMessage message={saved ? t('settings.organization.saved') : null} />

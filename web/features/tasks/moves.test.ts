@@ -7,7 +7,7 @@ import { reorder } from './use-tasks.js';
 function me(id: number, role: Me['role'] = 'member'): Me {
   return {
     user: { id, name: `User ${id}`, email: `u${id}@example.com`, locale: 'en', isInstanceAdmin: false },
-    organization: { id: 1, name: 'Org', timeZone: 'Europe/Istanbul', currency: 'EUR', weekStart: 1, workingDays: [1, 2, 3, 4, 5], workdayStart: '09:00', workdayEnd: '17:00', createdAt: '' },
+    organization: { id: 1, name: 'Org', timeZone: 'Europe/Istanbul', currency: 'EUR', weekStart: 1, workingDays: [1, 2, 3, 4, 5], workdayStart: '09:00', workdayEnd: '17:00', digestTime: '07:30', createdAt: '' },
     role,
     organizations: [],
   };
