@@ -217,3 +217,8 @@ export const CreateOrganizationBodySchema = z
   })
   .strict();
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBodySchema>;
+
+export const RequestPasswordResetBodySchema = z.object({ email: EmailSchema }).strict();
+export const PasswordResetSchema = z.object({ email: z.string(), expiresAt: z.string() }).meta({ id: 'PasswordReset' });
+export const CompletePasswordResetBodySchema = z.object({ password: PasswordSchema }).strict();
+export const PasswordResetTokenParamsSchema = z.object({ token: z.string().min(10).max(200) });

@@ -306,6 +306,15 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -337,5 +346,6 @@ export interface Schema {
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   jobs: JobsTable;
+  password_resets: PasswordResetsTable;
   spine_migrations: MigrationsTable;
 }

@@ -232,3 +232,21 @@ export function invitationEmail(locale: Locale, name: string, organizationName: 
     html: `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(WORDING[locale].greeting(name))}</p><p>${escapeHtml(content.line)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></body></html>`,
   };
 }
+
+export function passwordResetEmail(locale: Locale, name: string, url: string): EmailContent {
+  const content =
+    locale === 'tr'
+      ? {
+          subject: 'Spine şifrenizi sıfırlayın',
+          line: 'Şifrenizi sıfırlamak için bağlantıyı bir saat içinde açın. Bu isteği siz yapmadıysanız bu e-postayı yok sayın; şifreniz değişmez.',
+        }
+      : {
+          subject: 'Reset your Spine password',
+          line: 'Open the link within an hour to choose a new password. If you did not ask for this, ignore this email; your password stays as it is.',
+        };
+  return {
+    subject: content.subject,
+    text: `${WORDING[locale].greeting(name)}\n\n${content.line}\n${url}\n`,
+    html: `<!doctype html><html lang="${locale}"><body style="font-family:system-ui,sans-serif"><p>${escapeHtml(WORDING[locale].greeting(name))}</p><p>${escapeHtml(content.line)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p></body></html>`,
+  };
+}

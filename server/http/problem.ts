@@ -35,6 +35,7 @@ export const PROBLEM_TITLES: Record<string, string> = {
   not_found: 'Not found',
   route_not_found: 'No such endpoint',
   invitation_invalid: 'Invitation not valid',
+  reset_invalid: 'Reset link not valid',
   setup_done: 'Spine is already set up',
   email_taken: 'Email already in use',
   already_member: 'Already a member',

@@ -12,6 +12,10 @@ export const router = createBrowserRouter([
     children: [
       { path: 'setup', lazy: async () => ({ Component: (await import('../features/setup/SetupPage.js')).SetupPage }) },
       {
+        path: 'reset-password/:token',
+        lazy: async () => ({ Component: (await import('../features/auth/ResetPasswordPage.js')).ResetPasswordPage }),
+      },
+      {
         path: 'invite/:token',
         lazy: async () => ({
           Component: (await import('../features/invitations/AcceptInvitationPage.js')).AcceptInvitationPage,
@@ -21,6 +25,10 @@ export const router = createBrowserRouter([
         element: <PublicOnly />,
         children: [
           { path: 'login', lazy: async () => ({ Component: (await import('../features/auth/LoginPage.js')).LoginPage }) },
+          {
+            path: 'forgot-password',
+            lazy: async () => ({ Component: (await import('../features/auth/ForgotPasswordPage.js')).ForgotPasswordPage }),
+          },
         ],
       },
       {

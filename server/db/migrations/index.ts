@@ -8,6 +8,7 @@ import * as tasks from './20261121T2340-tasks.js';
 import * as events from './20261122T0000-events.js';
 import * as notifications from './20261122T0010-notifications.js';
 import * as openTaskIndexes from './20261122T0020-open-task-indexes.js';
+import * as passwordResets from './20261122T0030-password-resets.js';
 
 export type MigrationEngine = 'sqlite' | 'postgres';
 
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261122T0000-events', up: events.up },
   { name: '20261122T0010-notifications', up: notifications.up },
   { name: '20261122T0020-open-task-indexes', up: openTaskIndexes.up },
+  { name: '20261122T0030-password-resets', up: passwordResets.up },
 ];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoginBodySchema } from '../../../shared/api.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { FormAlert, TextField } from '../../components/Field.js';
@@ -54,6 +54,9 @@ export function LoginPage() {
         <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
           {login.isPending ? t('login.submitting') : t('login.submit')}
         </button>
+        <p>
+          <Link to="/forgot-password">{t('passwordReset.forgotLink')}</Link>
+        </p>
       </form>
     </AuthLayout>
   );
