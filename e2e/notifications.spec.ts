@@ -53,6 +53,30 @@ function panel(page: Page, m: Catalog): Locator {
   return page.getByRole('dialog', { name: m.notifications.title });
 }
 
+function boardColumn(page: Page, status: string): Locator {
+  return page.locator(`section.board-column[data-status="${status}"]`);
+}
+
+function boardCard(page: Page, reference: string): Locator {
+  return page.locator('li.card-task').filter({ has: page.getByText(reference, { exact: true }) });
+}
+
+/** Drags with the mouse as a person would: press, move a little (dnd-kit waits for 6 px), travel, release. */
+async function dragTo(page: Page, from: Locator, to: Locator): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('element not visible');
+  const start = { x: a.x + a.width / 2, y: a.y + Math.min(a.height / 2, 30) };
+  const end = { x: b.x + b.width / 2, y: b.y + Math.min(b.height / 2, 30) };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 10, start.y + 10, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.move(end.x, end.y + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
 interface Scene {
   spine: RunningSpine;
   smtp: TestSmtp;
@@ -198,6 +222,42 @@ describe.skipIf(browserMissing)('notifications', () => {
     await expect.poll(async () => (await api(manager.context, spine.url).get<NotificationPage>('/notifications')).unreadCount).toBe(0);
   });
 
+  it('moves the card on the manager’s open board within a second when the member drags it to waiting', async () => {
+    const m = catalogs.en;
+    const { spine, manager, member } = s;
+    const boardTitle = 'Measure the courtyard walls';
+    const task = await createTask(manager.context, spine.url, { projectId: s.projectId, title: boardTitle, captainId: s.ayse.id, deadline: `${dayFromNow(6)}T12:00` });
+    await api(member.context, spine.url).post(`/tasks/${task.id}/status`, { status: 'in_progress' });
+
+    await manager.page.goto(`${spine.url}/projects/${s.projectId}/board`);
+    await boardCard(manager.page, task.reference).waitFor();
+    await boardColumn(manager.page, 'in_progress').locator('li.card-task').filter({ hasText: task.reference }).waitFor();
+    await markNoReload(manager.page);
+    await settleLive(manager.page);
+    const unreadBefore = (await api(manager.context, spine.url).get<NotificationPage>('/notifications')).unreadCount;
+
+    const page = member.page;
+    await page.goto(`${spine.url}/projects/${s.projectId}/board`);
+    await boardCard(page, task.reference).waitFor();
+    await dragTo(page, boardCard(page, task.reference).locator('.card-task__ref'), boardColumn(page, 'waiting').locator('ul'));
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(m.tasks.transition.waitingReason).fill('The mason comes on Monday.');
+    await dialog.getByLabel(m.tasks.transition.person).selectOption({ label: 'Mehmet Öztürk' });
+    const mailsBefore = s.smtp.messages.length;
+    await dialog.getByRole('button', { name: m.tasks.action.wait, exact: true }).click();
+    const movedAt = Date.now();
+
+    await boardColumn(manager.page, 'waiting').locator('li.card-task').filter({ hasText: task.reference }).waitFor({ timeout: 1000 });
+    expect(Date.now() - movedAt).toBeLessThan(1000);
+    expect(await stillSamePage(manager.page)).toBe(true);
+    await bell(manager.page, m, unreadBefore + 1).waitFor({ timeout: LIVE_MS });
+
+    const deadline = Date.now() + 10_000;
+    const arrived = () => s.smtp.messages.slice(mailsBefore).find((mail) => mail.to.includes('mehmet@example.com') && mail.text.includes('The mason comes on Monday.'));
+    while (!arrived() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(arrived()?.text).toContain(`/tasks/${task.id}`);
+  });
+
   it('lists notifications on their own page and marks them all read', async () => {
     const m = catalogs.en;
     const { spine, manager, member } = s;
@@ -322,4 +382,6 @@ describe.skipIf(browserMissing)('notifications', () => {
     await page.getByText(m.notifications.settings.kinds.waiting.help).waitFor();
     await expectAccessible(page, 'the notification settings (tr)');
   });
+
+
 });
