@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { en, tr } from '../web/i18n/catalogs.js';
 import { launchBrowser } from './harness.js';
 
@@ -58,3 +58,21 @@ export function describeViolations(violations: AxeViolation[]): string {
 
 export const catalogs = { en, tr } as const;
 export type Catalog = typeof en;
+
+/** Drags with the mouse as a person would: press, move a little (dnd-kit waits for 6 px), travel, release. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 10, from.y + 10, { steps: 4 });
+  await page.mouse.move(to.x, to.y, { steps: 15 });
+  await page.waitForTimeout(150);
+  await page.mouse.move(to.x, to.y + 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+/** Where to grab an element: its middle, or 30 px into a tall one. */
+export async function centerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 30) };
+}

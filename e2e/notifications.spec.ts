@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationPage, NotificationSettings } from '../shared/notifications.js';
 import { startSmtp, type TestSmtp } from '../server/test/smtp.js';
 import { chromiumPath } from './harness.js';
-import { axeViolations, type Catalog, catalogs, describeViolations, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
+import { axeViolations, type Catalog, catalogs, centerOf, describeViolations, drag, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
 import { api, createPerson, createProject, createTask, dayFromNow, heading, type Person, setupOwner, signIn } from './task-helpers.js';
 
 const browserMissing = !chromiumPath();
@@ -59,22 +59,6 @@ function boardColumn(page: Page, status: string): Locator {
 
 function boardCard(page: Page, reference: string): Locator {
   return page.locator('li.card-task').filter({ has: page.getByText(reference, { exact: true }) });
-}
-
-/** Drags with the mouse as a person would: press, move a little (dnd-kit waits for 6 px), travel, release. */
-async function dragTo(page: Page, from: Locator, to: Locator): Promise<void> {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('element not visible');
-  const start = { x: a.x + a.width / 2, y: a.y + Math.min(a.height / 2, 30) };
-  const end = { x: b.x + b.width / 2, y: b.y + Math.min(b.height / 2, 30) };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 10, start.y + 10, { steps: 4 });
-  await page.mouse.move(end.x, end.y, { steps: 15 });
-  await page.waitForTimeout(150);
-  await page.mouse.move(end.x, end.y + 2, { steps: 2 });
-  await page.mouse.up();
 }
 
 interface Scene {
@@ -239,7 +223,7 @@ describe.skipIf(browserMissing)('notifications', () => {
     const page = member.page;
     await page.goto(`${spine.url}/projects/${s.projectId}/board`);
     await boardCard(page, task.reference).waitFor();
-    await dragTo(page, boardCard(page, task.reference).locator('.card-task__ref'), boardColumn(page, 'waiting').locator('ul'));
+    await drag(page, await centerOf(boardCard(page, task.reference).locator('.card-task__ref')), await centerOf(boardColumn(page, 'waiting').locator('ul')));
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(m.tasks.transition.waitingReason).fill('The mason comes on Monday.');
     await dialog.getByLabel(m.tasks.transition.person).selectOption({ label: 'Mehmet Öztürk' });

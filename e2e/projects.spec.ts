@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.js';
-import { axeViolations, type Catalog, catalogs, describeViolations, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
+import { axeViolations, type Catalog, catalogs, centerOf, describeViolations, drag, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
 import { addPerson, api, createTasks, sampleTasks, setLocale, setUp, signIn } from './projects-helpers.js';
 
 type Lang = keyof typeof catalogs;
@@ -25,23 +25,6 @@ function column(page: Page, m: Catalog, status: keyof Catalog['tasks']['status']
 
 function card(page: Page, reference: string) {
   return page.locator('li.card-task').filter({ has: page.getByText(reference, { exact: true }) });
-}
-
-/** Drags with the mouse as a person would: press, move a little (dnd-kit waits for 6 px), travel, release. */
-async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 10, from.y + 10, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 15 });
-  await page.waitForTimeout(150);
-  await page.mouse.move(to.x, to.y + 2, { steps: 2 });
-  await page.mouse.up();
-}
-
-async function centerOf(_page: Page, selector: ReturnType<Page['locator']>) {
-  const box = await selector.boundingBox();
-  if (!box) throw new Error('element not visible');
-  return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 30) };
 }
 
 async function taskByReference(page: Page, projectId: number, reference: string) {
@@ -150,23 +133,23 @@ describe.skipIf(browserMissing)('projects journey', () => {
       expect(await planned.locator('li.card-task').count()).toBe(3);
 
       // Dragging ACME-1 to In progress starts it.
-      await drag(page, await centerOf(page, card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(page, column(page, m, 'in_progress').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
       await column(page, m, 'in_progress').locator('li.card-task').filter({ hasText: 'ACME-1' }).waitFor();
       await page.getByText('ACME-1 moved to In progress.').waitFor();
       await expect.poll(async () => (await taskByReference(page, projectId, 'ACME-1'))?.status).toBe('in_progress');
 
       // A drop the rules forbid snaps back with a readable reason.
-      await drag(page, await centerOf(page, card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(page, column(page, m, 'done').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'done').locator('ul')));
       await page.getByRole('alert').filter({ hasText: 'ACME-2 cannot go from Planned to Done' }).waitFor();
       expect(await planned.locator('li.card-task').filter({ hasText: 'ACME-2' }).count()).toBe(1);
       expect((await taskByReference(page, projectId, 'ACME-2'))?.status).toBe('planned');
 
       // A task without captain and deadline cannot start: explained, not sent.
-      await drag(page, await centerOf(page, card(page, 'ACME-3').locator('.card-task__ref')), await centerOf(page, column(page, m, 'in_progress').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-3').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
       await page.getByRole('alert').filter({ hasText: 'ACME-3 needs a captain and a deadline' }).waitFor();
 
       // Dragging to Waiting asks why and on whom; the answer is recorded.
-      await drag(page, await centerOf(page, card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(page, column(page, m, 'waiting').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(column(page, m, 'waiting').locator('ul')));
       const waiting = page.getByRole('dialog');
       await waiting.getByRole('heading', { name: m.tasks.transition.title.wait }).waitFor();
       await waiting.getByRole('button', { name: m.tasks.action.wait }).click();
@@ -183,9 +166,9 @@ describe.skipIf(browserMissing)('projects journey', () => {
       expect(waited?.waitingOn).toEqual({ external: 'ACME facilities team' });
 
       // Closing that dialog without answering puts the card back.
-      await drag(page, await centerOf(page, card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(page, column(page, m, 'in_progress').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
       await expect.poll(async () => (await taskByReference(page, projectId, 'ACME-2'))?.status).toBe('in_progress');
-      await drag(page, await centerOf(page, card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(page, column(page, m, 'waiting').locator('ul')));
+      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'waiting').locator('ul')));
       await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
       await column(page, m, 'in_progress').locator('li.card-task').filter({ hasText: 'ACME-2' }).waitFor();
@@ -200,7 +183,7 @@ describe.skipIf(browserMissing)('projects journey', () => {
       await card(page, 'ACME-5').waitFor();
       const order = () => planned.locator('li.card-task .card-task__ref').allInnerTexts();
       expect(await order()).toEqual(['ACME-3', 'ACME-4', 'ACME-5']);
-      await drag(page, await centerOf(page, card(page, 'ACME-5').locator('.card-task__ref')), await centerOf(page, card(page, 'ACME-3').locator('.card-task__top')));
+      await drag(page, await centerOf(card(page, 'ACME-5').locator('.card-task__ref')), await centerOf(card(page, 'ACME-3').locator('.card-task__top')));
       await expect.poll(order).toEqual(['ACME-5', 'ACME-3', 'ACME-4']);
       await page.getByText(/ACME-5 is now number 1/).waitFor();
       await page.reload();
