@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { en, tr } from '../web/i18n/catalogs.js';
 import { launchBrowser } from './harness.js';
 
@@ -75,4 +76,27 @@ export async function centerOf(locator: Locator): Promise<{ x: number; y: number
   const box = await locator.boundingBox();
   if (!box) throw new Error('element not visible');
   return { x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, 30) };
+}
+
+/** Fails with axe's own description when a page has serious or critical accessibility violations. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const serious = seriousViolations(await axeViolations(page));
+  if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
+  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
+}
+
+/** Marks the document; if the page reloads, the mark is gone. */
+export async function markNoReload(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { spineMark?: boolean }).spineMark = true;
+  });
+}
+
+export async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { spineMark?: boolean }).spineMark === true);
+}
+
+/** Waits until the page's live-update stream is connected, so changes made next reach it. */
+export async function settleLive(page: Page): Promise<void> {
+  await page.locator('html[data-live="connected"]').waitFor({ state: 'attached' });
 }

@@ -10,35 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationPage, NotificationSettings } from '../shared/notifications.js';
 import { startSmtp, type TestSmtp } from '../server/test/smtp.js';
 import { chromiumPath } from './harness.js';
-import { axeViolations, type Catalog, catalogs, centerOf, describeViolations, drag, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
+import { type Catalog, catalogs, centerOf, drag, expectAccessible, markNoReload, openBrowser, type RunningSpine, settleLive, startSpine, stillSamePage } from './helpers.js';
 import { api, createPerson, createProject, createTask, dayFromNow, heading, type Person, setupOwner, signIn } from './task-helpers.js';
 
 const browserMissing = !chromiumPath();
 /** How long another person's change may take to reach an open screen. */
 const LIVE_MS = 2_000;
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const serious = seriousViolations(await axeViolations(page));
-  if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
-}
-
-/** Marks the document; if the page reloads, the mark is gone. */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { spineMark?: boolean }).spineMark = true;
-  });
-}
-
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { spineMark?: boolean }).spineMark === true);
-}
-
-/** Gives the page's live stream a moment to connect before others change things. */
-async function settleLive(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForTimeout(600);
-}
 
 function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => String(values[name] ?? ''));

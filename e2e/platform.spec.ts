@@ -6,26 +6,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.js';
-import {
-  axeViolations,
-  type Catalog,
-  catalogs,
-  describeViolations,
-  openBrowser,
-  type RunningSpine,
-  seriousViolations,
-  startSpine,
-} from './helpers.js';
+import { type Catalog, catalogs, expectAccessible, openBrowser, type RunningSpine, startSpine } from './helpers.js';
 
 type Lang = keyof typeof catalogs;
 const LOCALE = { en: 'en-US', tr: 'tr-TR' } as const;
 const PASSWORD = 'correct horse battery staple';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const serious = seriousViolations(await axeViolations(page));
-  if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
-}
 
 async function heading(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor();

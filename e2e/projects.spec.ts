@@ -7,17 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.js';
-import { axeViolations, type Catalog, catalogs, centerOf, describeViolations, drag, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
+import { type Catalog, catalogs, centerOf, drag, expectAccessible, openBrowser, type RunningSpine, startSpine } from './helpers.js';
 import { addPerson, api, createTasks, sampleTasks, setLocale, setUp, signIn } from './projects-helpers.js';
 
 type Lang = keyof typeof catalogs;
 const LOCALE = { en: 'en-US', tr: 'tr-TR' } as const;
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const serious = seriousViolations(await axeViolations(page));
-  if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
-}
 
 function column(page: Page, m: Catalog, status: keyof Catalog['tasks']['status']) {
   return page.locator(`section.board-column[data-status="${status}"]`).filter({ has: page.getByRole('heading', { name: new RegExp(m.tasks.status[status]) }) });

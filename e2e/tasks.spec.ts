@@ -7,33 +7,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.js';
-import { axeViolations, type Catalog, catalogs, describeViolations, openBrowser, type RunningSpine, seriousViolations, startSpine } from './helpers.js';
+import { type Catalog, catalogs, expectAccessible, markNoReload, openBrowser, type RunningSpine, settleLive, startSpine, stillSamePage } from './helpers.js';
 import { api, createPerson, createProject, createTask, dayFromNow, heading, type Person, setupOwner, signIn } from './task-helpers.js';
 
 const browserMissing = !chromiumPath();
 const XSS = '<img src=x onerror=alert(1)>';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const serious = seriousViolations(await axeViolations(page));
-  if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
-}
-
-/** Marks the document; if the page reloads, the mark is gone. */
-async function markNoReload(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    (window as unknown as { spineMark?: boolean }).spineMark = true;
-  });
-}
-
-async function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => (window as unknown as { spineMark?: boolean }).spineMark === true);
-}
-
-/** Gives the page's live stream a moment to connect before others change things. */
-async function settleLive(page: Page): Promise<void> {
-  await page.locator('html[data-live="connected"]').waitFor({ state: 'attached' });
-}
 
 async function queueOrder(page: Page): Promise<string[]> {
   return page.locator('.queue-row .task-ref').allInnerTexts();
