@@ -19,7 +19,16 @@ export const EVENT_TYPES = [
   'project.milestones_changed',
   /** For one person only (data.userId): a new notification. */
   'notification.created',
+  /** A time entry was added, changed or removed on the task (data.userId: whose time). */
+  'time.changed',
+  /** For one person only (data.userId): their timer started or stopped, on any device. */
+  'timer.changed',
+  /** A week was submitted, withdrawn, approved or rejected (data.userId, data.weekStart); for that person and admins. */
+  'timesheet.changed',
 ] as const;
+
+/** Events only the person in `data.userId` receives. */
+export const PERSONAL_EVENT_TYPES: readonly EventType[] = ['notification.created', 'timer.changed'];
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const RealtimeEventSchema = z.object({

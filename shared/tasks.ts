@@ -41,6 +41,8 @@ export const TaskSchema = z
     deadlineAt: z.string().nullable(),
     isOverdue: z.boolean(),
     estimateMinutes: z.number().int().nullable(),
+    /** All time recorded on the task, by everyone (a running sum of its time entries). */
+    trackedMinutes: z.number().int(),
     activityType: z.string().nullable(),
     labels: z.array(z.string()),
     /** Why the work is waiting (status waiting), or the reason of the last reopen/cancel. */

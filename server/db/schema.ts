@@ -105,6 +105,8 @@ export interface ProjectsTable {
   end_date: string | null;
   state: string;
   review_required: Bool;
+  /** Whether time on this project is billable unless said otherwise. */
+  billable: Generated<Bool>;
   /** The number the next task of this project gets (KEY-n). */
   next_task_number: Generated<number>;
   created_by: number | null;
@@ -160,6 +162,8 @@ export interface TasksTable {
   /** The UTC instant the deadline passes; overdue queries compare against it. */
   deadline_at: Timestamp | null;
   estimate_minutes: number | null;
+  /** Running sum of the task's time entries, updated with every entry change. */
+  tracked_minutes: Generated<number>;
   activity_type: string | null;
   /** Labels joined by commas, for display; task_labels serves filtering. */
   labels: Generated<string>;
@@ -315,6 +319,56 @@ export interface PasswordResetsTable {
   used_at: Timestamp | null;
 }
 
+export interface TimeEntriesTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  task_id: number;
+  /** The task's project, copied for reports. */
+  project_id: number;
+  activity_type_id: number | null;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  /** The first day of the timesheet week holding `date` (organization's week start). */
+  week_start: string;
+  minutes: number;
+  /** HH:MM, optional. */
+  start_time: string | null;
+  billable: Bool;
+  note: string;
+  /** 'timer' | 'manual' */
+  source: string;
+  timer_id: number | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TimersTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  task_id: number;
+  activity_type_id: number | null;
+  billable: Bool;
+  note: string;
+  started_at: Timestamp;
+}
+
+export interface TimesheetsTable {
+  id: Generated<number>;
+  organization_id: number;
+  user_id: number;
+  week_start: string;
+  /** 'open' | 'submitted' | 'approved' | 'rejected' */
+  status: string;
+  submitted_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  comment: string | null;
+  updated_at: Timestamp;
+}
+
 export interface MigrationsTable {
   name: string;
   applied_at: string;
@@ -347,5 +401,8 @@ export interface Schema {
   notification_settings: NotificationSettingsTable;
   jobs: JobsTable;
   password_resets: PasswordResetsTable;
+  time_entries: TimeEntriesTable;
+  timers: TimersTable;
+  timesheets: TimesheetsTable;
   spine_migrations: MigrationsTable;
 }

@@ -37,6 +37,7 @@ export interface TaskRecord {
   deadline: string | null;
   deadlineAt: Date | null;
   estimateMinutes: number | null;
+  trackedMinutes: number;
   activityType: string | null;
   labels: string[];
   reason: string | null;
@@ -110,6 +111,7 @@ export function toTaskRecord(row: TaskRow): TaskRecord {
     deadline: row.deadline,
     deadlineAt: row.deadline_at === null ? null : fromStored(row.deadline_at),
     estimateMinutes: row.estimate_minutes,
+    trackedMinutes: row.tracked_minutes,
     activityType: row.activity_type,
     labels: row.labels ? row.labels.split(',') : [],
     reason: row.reason,
@@ -151,6 +153,7 @@ export function presentTask(task: TaskRecord, now: Date): Task {
     deadlineAt: task.deadlineAt?.toISOString() ?? null,
     isOverdue: task.deadlineAt !== null && task.deadlineAt <= now && OPEN.includes(task.status),
     estimateMinutes: task.estimateMinutes,
+    trackedMinutes: task.trackedMinutes,
     activityType: task.activityType,
     labels: task.labels,
     reason: task.reason,
