@@ -51,6 +51,8 @@ export const ProjectSchema = z
     endDate: z.string().nullable(),
     state: ProjectStateSchema,
     reviewRequired: z.boolean(),
+    /** Whether time logged on the project is billable unless the entry or its activity type says otherwise. */
+    billable: z.boolean(),
     members: z.array(ProjectMemberSchema),
     /** The caller's part: their project role, `admin` for organization owners/admins who are not members. */
     myRole: z.enum(['manager', 'member', 'admin']),
@@ -80,6 +82,7 @@ export const CreateProjectBodySchema = z
     endDate: DateSchema.nullable().optional(),
     members: z.array(MemberInputSchema).max(500).default([]),
     reviewRequired: z.boolean().default(true),
+    billable: z.boolean().default(true),
   })
   .strict();
 export type CreateProjectBody = z.infer<typeof CreateProjectBodySchema>;
@@ -93,6 +96,7 @@ export const UpdateProjectBodySchema = z
     endDate: DateSchema.nullable().optional(),
     state: ProjectStateSchema.optional(),
     reviewRequired: z.boolean().optional(),
+    billable: z.boolean().optional(),
   })
   .strict();
 export type UpdateProjectBody = z.infer<typeof UpdateProjectBodySchema>;
@@ -139,7 +143,47 @@ export const DirectoryEntrySchema = z.object({ id: z.number().int(), name: z.str
 export const DirectorySchema = z.object({ items: z.array(DirectoryEntrySchema) });
 
 export const ActivityTypeSchema = z
-  .object({ id: z.number().int(), key: z.string(), name: z.string(), color: z.string(), billable: z.boolean(), active: z.boolean() })
+  .object({
+    id: z.number().int(),
+    /** Generated from the first name and never changed: tasks refer to the type by it. */
+    key: z.string(),
+    name: z.string(),
+    color: z.string(),
+    billable: z.boolean(),
+    /** Inactive types stay on old tasks and entries but are not offered for new work. */
+    active: z.boolean(),
+    position: z.number().int(),
+  })
   .meta({ id: 'ActivityType' });
 export type ActivityType = z.infer<typeof ActivityTypeSchema>;
 export const ActivityTypeListSchema = z.object({ items: z.array(ActivityTypeSchema) });
+
+const ActivityTypeNameSchema = z.string().trim().min(1, 'Name the activity type.').max(60);
+/** A colour as #rrggbb, stored in lower case. */
+export const ActivityTypeColorSchema = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #2563eb.')
+  .transform((color) => color.toLowerCase());
+
+export const CreateActivityTypeBodySchema = z
+  .object({
+    name: ActivityTypeNameSchema,
+    color: ActivityTypeColorSchema,
+    billable: z.boolean(),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export type CreateActivityTypeBody = z.infer<typeof CreateActivityTypeBodySchema>;
+
+export const UpdateActivityTypeBodySchema = z
+  .object({
+    name: ActivityTypeNameSchema.optional(),
+    color: ActivityTypeColorSchema.optional(),
+    billable: z.boolean().optional(),
+    active: z.boolean().optional(),
+    /** Where the type goes in the list, from 0; the others close up around it. */
+    position: z.number().int().min(0).optional(),
+  })
+  .strict();
+export type UpdateActivityTypeBody = z.infer<typeof UpdateActivityTypeBodySchema>;

@@ -106,7 +106,7 @@ export interface ProjectsTable {
   state: string;
   review_required: Bool;
   /** Whether time on this project is billable unless said otherwise. */
-  billable: Generated<Bool>;
+  billable: ColumnType<SqlBool, boolean | undefined, boolean>;
   /** The number the next task of this project gets (KEY-n). */
   next_task_number: Generated<number>;
   created_by: number | null;

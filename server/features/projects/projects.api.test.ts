@@ -87,6 +87,29 @@ describe('projects, members, milestones and clients', () => {
     expect((await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: admin, body: { state: 'active' } })).body.state).toBe('active');
   });
 
+  it('projects are billable by default; their managers and admins may turn it off, members may not', async () => {
+    const { manager, member, project, admin } = await createProjectTeam(context);
+    expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: member })).body.billable).toBe(true);
+    const internal = await context.request({ method: 'POST', url: '/api/v1/projects', as: manager, body: { name: 'Internal', key: 'INT', billable: false } });
+    expect(internal.status).toBe(201);
+    expect(internal.body.billable).toBe(false);
+    expect((await context.request({ url: `/api/v1/projects/${internal.body.id}`, as: manager })).body.billable).toBe(false);
+
+    const refused = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: member, body: { billable: false } });
+    expect(refused.status).toBe(403);
+    expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: member })).body.billable).toBe(true);
+    const off = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: manager, body: { billable: false } });
+    expect(off.status).toBe(200);
+    expect(off.body.billable).toBe(false);
+    const listed = await context.request({ url: '/api/v1/projects', as: member });
+    expect(listed.body.items.find((item: { id: number }) => item.id === project.id).billable).toBe(false);
+    const on = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: admin, body: { billable: true } });
+    expect(on.body.billable).toBe(true);
+    const bad = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: manager, body: { billable: 'no' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].pointer).toBe('/billable');
+  });
+
   it('adds, changes and removes members, keeping at least one manager', async () => {
     const { manager, member, project, outsider } = await createProjectTeam(context);
     const added = await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: manager, body: { role: 'member' } });

@@ -18,6 +18,7 @@ type ProjectRow = {
   end_date: string | null;
   state: string;
   review_required: boolean | number;
+  billable: boolean | number;
   created_at: Date | string;
   updated_at: Date | string;
 };
@@ -34,6 +35,7 @@ function toProject(row: ProjectRow): ProjectRecord {
     endDate: row.end_date,
     state: row.state as ProjectState,
     reviewRequired: fromStoredBool(row.review_required),
+    billable: fromStoredBool(row.billable),
     createdAt: isoFromStored(row.created_at),
     updatedAt: isoFromStored(row.updated_at),
   };
@@ -50,6 +52,7 @@ const PROJECT_COLUMNS = [
   'p.end_date',
   'p.state',
   'p.review_required',
+  'p.billable',
   'p.created_at',
   'p.updated_at',
 ] as const;
@@ -141,6 +144,7 @@ export async function insertProject(
       end_date: project.endDate,
       state: project.state,
       review_required: project.reviewRequired,
+      billable: project.billable,
       created_by: project.createdBy,
       created_at: toStored(now),
       updated_at: toStored(now),
@@ -153,7 +157,7 @@ export async function insertProject(
 export async function updateProject(
   db: Kysely<Schema>,
   projectId: number,
-  changes: Partial<Pick<ProjectRecord, 'name' | 'clientId' | 'description' | 'startDate' | 'endDate' | 'state' | 'reviewRequired'>>,
+  changes: Partial<Pick<ProjectRecord, 'name' | 'clientId' | 'description' | 'startDate' | 'endDate' | 'state' | 'reviewRequired' | 'billable'>>,
   now: Date,
 ): Promise<void> {
   await db
@@ -166,6 +170,7 @@ export async function updateProject(
       ...(changes.endDate !== undefined && { end_date: changes.endDate }),
       ...(changes.state !== undefined && { state: changes.state }),
       ...(changes.reviewRequired !== undefined && { review_required: changes.reviewRequired }),
+      ...(changes.billable !== undefined && { billable: changes.billable }),
       updated_at: toStored(now),
     })
     .where('id', '=', projectId)
@@ -437,6 +442,27 @@ export async function deleteMilestone(db: Kysely<Schema>, milestoneId: number): 
   await db.deleteFrom('milestones').where('id', '=', milestoneId).execute();
 }
 
+function toActivityType(row: {
+  id: number;
+  key: string;
+  name: string;
+  color: string;
+  billable: boolean | number;
+  active: boolean | number;
+  position: number;
+}): ActivityType {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    color: row.color,
+    billable: fromStoredBool(row.billable),
+    active: fromStoredBool(row.active),
+    position: row.position,
+  };
+}
+
+/** All of the organization's activity types, active or not, in list order. */
 export async function listActivityTypes(db: Kysely<Schema>, organizationId: number): Promise<ActivityType[]> {
   const rows = await db
     .selectFrom('activity_types')
@@ -445,14 +471,62 @@ export async function listActivityTypes(db: Kysely<Schema>, organizationId: numb
     .orderBy('position')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    color: row.color,
-    billable: fromStoredBool(row.billable),
-    active: fromStoredBool(row.active),
-  }));
+  return rows.map(toActivityType);
+}
+
+export async function findActivityType(db: Kysely<Schema>, organizationId: number, id: number): Promise<ActivityType | undefined> {
+  const row = await db
+    .selectFrom('activity_types')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && toActivityType(row);
+}
+
+export async function insertActivityType(
+  db: Kysely<Schema>,
+  organizationId: number,
+  type: Omit<ActivityType, 'id'>,
+): Promise<ActivityType> {
+  const row = await db
+    .insertInto('activity_types')
+    .values({
+      organization_id: organizationId,
+      key: type.key,
+      name: type.name,
+      color: type.color,
+      billable: type.billable,
+      active: type.active,
+      position: type.position,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toActivityType(row);
+}
+
+export async function updateActivityType(
+  db: Kysely<Schema>,
+  id: number,
+  changes: { name?: string | undefined; color?: string | undefined; billable?: boolean | undefined; active?: boolean | undefined },
+): Promise<void> {
+  const set = {
+    ...(changes.name !== undefined && { name: changes.name }),
+    ...(changes.color !== undefined && { color: changes.color }),
+    ...(changes.billable !== undefined && { billable: changes.billable }),
+    ...(changes.active !== undefined && { active: changes.active }),
+  };
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('activity_types').set(set).where('id', '=', id).execute();
+}
+
+/** Writes positions 0, 1, 2… in the order given, touching only rows whose position changes. */
+export async function setActivityTypeOrder(db: Kysely<Schema>, types: readonly ActivityType[], orderedIds: readonly number[]): Promise<void> {
+  const current = new Map(types.map((type) => [type.id, type.position]));
+  for (const [position, id] of orderedIds.entries()) {
+    if (current.get(id) === position) continue;
+    await db.updateTable('activity_types').set({ position }).where('id', '=', id).execute();
+  }
 }
 
 export const DEFAULT_ACTIVITY_TYPES = [

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/api.js';
 import {
   ActivityTypeListSchema,
+  ActivityTypeSchema,
+  CreateActivityTypeBodySchema,
   ClientListSchema,
   ClientSchema,
   CreateClientBodySchema,
@@ -15,6 +17,7 @@ import {
   ProjectSchema,
   ProjectStateSchema,
   SetMemberBodySchema,
+  UpdateActivityTypeBodySchema,
   UpdateClientBodySchema,
   UpdateMilestoneBodySchema,
   UpdateProjectBodySchema,
@@ -201,5 +204,33 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
     '/activity-types',
     { schema: { summary: 'The organization’s activity types', tags: ['tasks'], response: { 200: ActivityTypeListSchema, ...problemResponses } } },
     async (request) => ({ items: await service.listActivityTypes(deps, requireActor(request)) }),
+  );
+
+  app.post(
+    '/activity-types',
+    {
+      config: { idempotent: true },
+      schema: {
+        summary: 'Add an activity type (owners, admins); its key is made from the name',
+        tags: ['tasks'],
+        body: CreateActivityTypeBodySchema,
+        response: { 201: ActivityTypeSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createActivityType(deps, requireActor(request), request.body)),
+  );
+
+  app.patch(
+    '/activity-types/:id',
+    {
+      schema: {
+        summary: 'Rename, recolour, (de)activate or move an activity type (owners, admins); there is no delete',
+        tags: ['tasks'],
+        params: IdParamsSchema,
+        body: UpdateActivityTypeBodySchema,
+        response: { 200: ActivityTypeSchema, ...problemResponses },
+      },
+    },
+    async (request) => service.updateActivityType(deps, requireActor(request), request.params.id, request.body),
   );
 }

@@ -1,12 +1,16 @@
 /** Projects, their members and milestones, and the organization's clients. */
+import { sql } from 'kysely';
 import type {
+  ActivityType,
   Client,
+  CreateActivityTypeBody,
   CreateClientBody,
   CreateMilestoneBody,
   CreateProjectBody,
   Milestone,
   Project,
   ProjectRole,
+  UpdateActivityTypeBody,
   UpdateClientBody,
   UpdateMilestoneBody,
   UpdateProjectBody,
@@ -17,6 +21,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeProject, isProjectManager } from '../tasks/task.policy.js';
+import { moveActivityType, sameActivityName, uniqueActivityKey } from './activity-type.js';
 import * as repository from './projects.repository.js';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
@@ -120,6 +125,7 @@ export async function createProject(deps: Deps, actor: Actor, body: CreateProjec
         endDate: body.endDate ?? null,
         state: 'active',
         reviewRequired: body.reviewRequired,
+        billable: body.billable,
         createdBy: actor.userId,
       },
       now,
@@ -248,6 +254,73 @@ export async function listDirectory(deps: Deps, actor: Actor) {
   return repository.listDirectory(deps.database.db, actor.organizationId);
 }
 
-export async function listActivityTypes(deps: Deps, actor: Actor) {
+/** All types, inactive ones included, so old tasks and entries still show their names. */
+export async function listActivityTypes(deps: Deps, actor: Actor): Promise<ActivityType[]> {
   return repository.listActivityTypes(deps.database.db, actor.organizationId);
+}
+
+/** The activity type list is the organization's vocabulary: owners and admins keep it. */
+function assertCanManageActivityTypes(actor: Actor): void {
+  if (!isOrganizationAdmin(actor.role)) throw new ForbiddenError('Only owners and admins change activity types.');
+}
+
+const ACTIVITY_TYPES_LOCK_KEY = 7_274_633;
+
+/**
+ * Runs a change of the organization's activity types with the list locked, so two people adding the
+ * same name at once cannot both pass the name check (SQLite transactions are serialized already).
+ */
+async function changeActivityTypes<T>(deps: Deps, actor: Actor, change: (tx: Kysely<Schema>, types: ActivityType[]) => Promise<T>): Promise<T> {
+  return deps.database.db.transaction().execute(async (tx) => {
+    if (deps.database.engine === 'postgres') {
+      await sql`select pg_advisory_xact_lock(${ACTIVITY_TYPES_LOCK_KEY}::integer, ${actor.organizationId}::integer)`.execute(tx);
+    }
+    return change(tx, await repository.listActivityTypes(tx, actor.organizationId));
+  });
+}
+
+/** Names are unique per organization without regard to case, inactive types included. */
+function assertNameFree(types: readonly ActivityType[], name: string, exceptId?: number): void {
+  const other = types.find((type) => type.id !== exceptId && sameActivityName(type.name, name));
+  if (!other) return;
+  const detail = other.active
+    ? `There is already an activity type named ${other.name}.`
+    : `There is already an inactive activity type named ${other.name}; activate it instead.`;
+  throw new ConflictError('activity_type_name_taken', detail, [{ pointer: '/name', code: 'name_taken', detail }]);
+}
+
+export async function createActivityType(deps: Deps, actor: Actor, body: CreateActivityTypeBody): Promise<ActivityType> {
+  assertCanManageActivityTypes(actor);
+  return changeActivityTypes(deps, actor, async (tx, types) => {
+    assertNameFree(types, body.name);
+    return repository.insertActivityType(tx, actor.organizationId, {
+      key: uniqueActivityKey(body.name, new Set(types.map((type) => type.key))),
+      name: body.name,
+      color: body.color,
+      billable: body.billable,
+      active: body.active,
+      position: types.length === 0 ? 0 : Math.max(...types.map((type) => type.position)) + 1,
+    });
+  });
+}
+
+/** Renames, recolours, (de)activates or moves a type; its key stays, so tasks keep pointing at it. */
+export async function updateActivityType(deps: Deps, actor: Actor, id: number, body: UpdateActivityTypeBody): Promise<ActivityType> {
+  assertCanManageActivityTypes(actor);
+  return changeActivityTypes(deps, actor, async (tx, types) => {
+    if (!types.some((type) => type.id === id)) throw new NotFoundError('This activity type');
+    if (body.name !== undefined) assertNameFree(types, body.name, id);
+    await repository.updateActivityType(tx, id, body);
+    if (body.position !== undefined) {
+      const order = moveActivityType(
+        types.map((type) => type.id),
+        id,
+        body.position,
+      );
+      await repository.setActivityTypeOrder(tx, types, order);
+    }
+    const updated = await repository.findActivityType(tx, actor.organizationId, id);
+    if (!updated) throw new NotFoundError('This activity type');
+    return updated;
+  });
 }
