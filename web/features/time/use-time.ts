@@ -2,7 +2,7 @@
  * Time tracking's server state: the running timer, time entries and timesheets. Every change
  * refreshes all time queries (timer, entries, weeks, reports) and the tasks whose tracked totals moved.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type CreateTimeEntryBody,
   type DecideTimesheetBody,
@@ -102,12 +102,17 @@ export function useDeleteTimeEntry() {
   });
 }
 
-/** A person's week (default: the caller's current week). */
-export function useTimesheet(week: string | undefined, userId?: number) {
-  return useQuery({
+/** The query of a person's week, for screens that need options of their own or read a week once (copying its rows). */
+export function timesheetQuery(week: string | undefined, userId?: number) {
+  return queryOptions({
     queryKey: timeKeys.timesheet(week, userId),
     queryFn: ({ signal }) => apiFetch(`/timesheets${toSearch({ week, userId })}`, { schema: TimesheetSchema, signal }),
   });
+}
+
+/** A person's week (default: the caller's current week). */
+export function useTimesheet(week: string | undefined, userId?: number) {
+  return useQuery(timesheetQuery(week, userId));
 }
 
 export function useSubmitTimesheet() {
@@ -135,10 +140,11 @@ export function useDecideTimesheet() {
 }
 
 /** Submitted weeks the caller may approve, oldest first. */
-export function usePendingTimesheets() {
+export function usePendingTimesheets(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: timeKeys.pending(),
     queryFn: ({ signal }) => apiFetch('/timesheets/pending', { schema: PendingTimesheetListSchema, signal }),
     select: (data) => data.items,
+    enabled: options.enabled ?? true,
   });
 }
