@@ -190,6 +190,8 @@ export const HistoryEntrySchema = z
       'comment_deleted',
       'attachment_added',
       'attachment_deleted',
+      /** data: { entryId, userId, userName, action: 'updated' | 'deleted', changes: { field: { from, to } }, reason } */
+      'time_entry_changed',
     ]),
     /** kind-specific: changes [{field, from, to}], status {from, to, reason?, feedback?, waitingOn?, waitedMinutes?}, … */
     data: z.record(z.string(), z.unknown()),

@@ -33,6 +33,7 @@ import { registerProjectRoutes } from '../features/projects/projects.routes.js';
 import { registerSavedFilterRoutes } from '../features/saved-filters/saved-filters.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerTaskRoutes } from '../features/tasks/tasks.routes.js';
+import { registerTimeRoutes } from '../features/time/time.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
 import { registerInvitationRoutes } from '../features/users/invitations.routes.js';
 import { registerUserRoutes } from '../features/users/users.routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     registerAttachmentRoutes(typed, deps);
     registerSavedFilterRoutes(typed, deps);
     registerNotificationRoutes(typed, deps);
+    registerTimeRoutes(typed, deps);
     typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
   registerHealthRoutes(zodApp, deps);

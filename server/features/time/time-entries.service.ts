@@ -1,0 +1,331 @@
+/**
+ * Time entry use cases: list, record, correct and delete time on tasks. Every change keeps the
+ * task's tracked total in the same transaction; corrections of someone else's time, and changes
+ * to approved weeks, land in the task's history.
+ */
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import { isOrganizationAdmin } from '../../../shared/roles.js';
+import {
+  type CreateTimeEntryBodySchema,
+  type TimeEntry,
+  type TimeEntryQuery,
+  type TimesheetStatus,
+  type UpdateTimeEntryBodySchema,
+  weekStartOf,
+} from '../../../shared/time.js';
+import type { Schema } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { type Emit, changeWithEvents } from '../../realtime/publish.js';
+import type { Actor } from '../auth/actor.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { canSeeProject } from '../tasks/task.policy.js';
+import * as tasksRepository from '../tasks/tasks.repository.js';
+import type { TaskRecord } from '../tasks/tasks.repository.js';
+import { scopeCovers, type TimeScope, timeScopeOf } from './time-scope.js';
+import { assertFitsDay, assertNotFuture, defaultBillable, type EntryFields, entryChanges, localDateTime } from './time-entry.js';
+import { type EntryAccess, entryChangeRule } from './time.policy.js';
+import * as repository from './time.repository.js';
+import type { ActivityTypeRecord, EntryRecord } from './time.repository.js';
+import { assertWeekOpen } from './timesheet.js';
+
+export type CreateTimeEntryInput = z.output<typeof CreateTimeEntryBodySchema>;
+export type UpdateTimeEntryInput = z.output<typeof UpdateTimeEntryBodySchema>;
+
+/** The organization settings time rules need, and today's date in its zone. */
+export interface TimeContext {
+  organizationId: number;
+  timeZone: string;
+  /** ISO weekday weeks start on. */
+  weekStartDay: number;
+  workingDays: number[];
+  today: string;
+}
+
+export async function timeContext(db: Kysely<Schema>, organizationId: number, now: Date): Promise<TimeContext> {
+  const organization = await findOrganization(db, organizationId);
+  if (!organization) throw new NotFoundError('This organization');
+  return {
+    organizationId,
+    timeZone: organization.timeZone,
+    weekStartDay: organization.weekStart,
+    workingDays: organization.workingDays,
+    today: localDateTime(now, organization.timeZone).date,
+  };
+}
+
+export function weekOf(context: TimeContext, date: string): string {
+  return weekStartOf(date, context.weekStartDay);
+}
+
+export async function weekStatus(db: Kysely<Schema>, context: TimeContext, userId: number, weekStart: string): Promise<TimesheetStatus> {
+  return (await repository.findTimesheet(db, context.organizationId, userId, weekStart))?.status ?? 'open';
+}
+
+/** Entries as the API shows them, each with its week and that week's status. */
+export async function presentEntries(db: Kysely<Schema>, context: TimeContext, entries: readonly EntryRecord[]): Promise<TimeEntry[]> {
+  const weeks = entries.map((entry) => ({ userId: entry.userId, weekStart: weekOf(context, entry.date) }));
+  const statuses = await repository.weekStatuses(db, context.organizationId, weeks);
+  return entries.map((entry, index) => {
+    const { weekStart } = weeks[index]!;
+    return repository.presentEntry(entry, weekStart, statuses.get(`${entry.userId}:${weekStart}`) ?? 'open');
+  });
+}
+
+export async function presentEntry(db: Kysely<Schema>, context: TimeContext, entryId: number): Promise<TimeEntry> {
+  const entry = await repository.findEntry(db, context.organizationId, entryId);
+  if (!entry) throw new NotFoundError('This time entry');
+  return (await presentEntries(db, context, [entry]))[0]!;
+}
+
+/** A task the caller can see, else a 422 on `pointer` that does not tell whether the task exists. */
+export async function taskForTime(deps: Deps, db: Kysely<Schema>, actor: Actor, taskId: number, pointer = '/taskId'): Promise<TaskRecord> {
+  const task = await tasksRepository.findTask(db, deps.database.engine, actor.organizationId, taskId, actor.userId);
+  if (!task || !canSeeProject(actor, task.projectRole)) {
+    throw new ValidationError({ pointer, code: 'not_found', detail: 'Choose a task of a project you work on.' });
+  }
+  return task;
+}
+
+/**
+ * The activity type of new time: the one given (it must be active and the organization's), else
+ * the task's own activity type while that is active, else none.
+ */
+export async function resolveActivityType(
+  db: Kysely<Schema>,
+  organizationId: number,
+  given: number | null | undefined,
+  taskActivity: string | null,
+): Promise<ActivityTypeRecord | null> {
+  if (given === null) return null;
+  if (given === undefined) {
+    if (taskActivity === null) return null;
+    const type = await repository.findActivityType(db, organizationId, { key: taskActivity });
+    return type?.active ? type : null;
+  }
+  const type = await repository.findActivityType(db, organizationId, { id: given });
+  if (!type?.active) {
+    throw new ValidationError({ pointer: '/activityTypeId', code: 'invalid_value', detail: 'Choose an active activity type of this organization.' });
+  }
+  return type;
+}
+
+/** Tells open screens that time on a task changed (whose time in data.userId). */
+export function emitTimeChanged(emit: Emit, actor: Actor, entry: { id: number; userId: number; taskId: number; projectId: number }) {
+  return emit({ type: 'time.changed', projectId: entry.projectId, taskId: entry.taskId, actorId: actor.userId, data: { userId: entry.userId, entryId: entry.id } });
+}
+
+export async function listEntries(deps: Deps, actor: Actor, query: TimeEntryQuery): Promise<TimeEntry[]> {
+  const { db } = deps.database;
+  const scope = await timeScopeOf(db, actor);
+  const userId = query.userId ?? actor.userId;
+  if (userId !== actor.userId && scope.kind === 'limited' && scope.managedProjectIds.length === 0) {
+    throw new ForbiddenError('Only organization admins and project managers see other people’s time.');
+  }
+  const context = await timeContext(db, actor.organizationId, deps.clock.now());
+  const entries = await repository.listEntries(db, {
+    scope,
+    userId,
+    taskId: query.taskId,
+    projectId: query.projectId,
+    from: query.from,
+    to: query.to,
+    limit: query.limit,
+    order: 'newest',
+  });
+  return presentEntries(db, context, entries);
+}
+
+export async function createEntry(deps: Deps, actor: Actor, body: CreateTimeEntryInput): Promise<TimeEntry> {
+  const { engine } = deps.database;
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+    await timeScopeOf(tx, actor);
+    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
+    const now = deps.clock.now();
+    const context = await timeContext(tx, actor.organizationId, now);
+    const task = await taskForTime(deps, tx, actor, body.taskId);
+    assertNotFuture(body.date, context.today);
+    const activityType = await resolveActivityType(tx, actor.organizationId, body.activityTypeId, task.activityType);
+    const billable = body.billable ?? defaultBillable(await repository.isProjectBillable(tx, task.projectId), activityType);
+    const weekStart = weekOf(context, body.date);
+    assertWeekOpen(weekStart, await weekStatus(tx, context, actor.userId, weekStart));
+    assertFitsDay(await repository.dayTotal(tx, actor.organizationId, actor.userId, body.date), body.duration, body.date);
+
+    const entryId = await repository.insertEntry(
+      tx,
+      {
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        taskId: task.id,
+        projectId: task.projectId,
+        activityTypeId: activityType?.id ?? null,
+        date: body.date,
+        weekStart,
+        minutes: body.duration,
+        startTime: body.startTime ?? null,
+        billable,
+        note: body.note,
+        source: 'manual',
+        timerId: null,
+        createdBy: actor.userId,
+      },
+      now,
+    );
+    await repository.addTrackedMinutes(tx, task.id, body.duration);
+    await emitTimeChanged(emit, actor, { id: entryId, userId: actor.userId, taskId: task.id, projectId: task.projectId });
+    return presentEntry(tx, context, entryId);
+  });
+}
+
+/** The caller's part in an entry of a project: whose time it is and whether they manage the project. */
+function accessTo(actor: Actor, scope: TimeScope, entry: { userId: number; projectId: number }): EntryAccess {
+  const isAdmin = isOrganizationAdmin(actor.role);
+  return {
+    isOwn: entry.userId === actor.userId,
+    isAdmin,
+    managesProject: isAdmin || (scope.kind === 'limited' && scope.managedProjectIds.includes(entry.projectId)),
+  };
+}
+
+/** The entry if the caller's time scope covers it (404 otherwise: other people's time is private). */
+async function loadVisibleEntry(db: Kysely<Schema>, actor: Actor, entryId: number): Promise<{ entry: EntryRecord; scope: TimeScope }> {
+  const scope = await timeScopeOf(db, actor);
+  const entry = await repository.findEntry(db, actor.organizationId, entryId);
+  if (!entry || !scopeCovers(scope, entry)) throw new NotFoundError('This time entry');
+  return { entry, scope };
+}
+
+function requireReason(reason: string | undefined): string {
+  const text = reason?.trim() ?? '';
+  if (text === '') {
+    throw new ValidationError({ pointer: '/reason', code: 'required', detail: 'This week is approved: say why its time changes; the reason goes into the task’s history.' });
+  }
+  return text;
+}
+
+function fieldsOf(entry: EntryRecord): EntryFields {
+  return {
+    taskId: entry.taskId,
+    date: entry.date,
+    minutes: entry.minutes,
+    startTime: entry.startTime,
+    activityTypeId: entry.activityTypeId,
+    billable: entry.billable,
+    note: entry.note,
+  };
+}
+
+async function recordCorrection(
+  tx: Kysely<Schema>,
+  actor: Actor,
+  taskId: number,
+  entry: EntryRecord,
+  action: 'updated' | 'deleted',
+  changes: Record<string, { from: unknown; to: unknown }>,
+  reason: string | null,
+  now: Date,
+): Promise<void> {
+  await tasksRepository.insertEvent(
+    tx,
+    {
+      organizationId: actor.organizationId,
+      taskId,
+      actorId: actor.userId,
+      kind: 'time_entry_changed',
+      data: { entryId: entry.id, userId: entry.userId, userName: entry.userName, action, changes, reason },
+    },
+    now,
+  );
+}
+
+export async function updateEntry(deps: Deps, actor: Actor, entryId: number, body: UpdateTimeEntryInput): Promise<TimeEntry> {
+  const { engine } = deps.database;
+  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+    const { entry, scope } = await loadVisibleEntry(tx, actor, entryId);
+    await repository.lockPerson(tx, engine, actor.organizationId, entry.userId);
+    const now = deps.clock.now();
+    const context = await timeContext(tx, actor.organizationId, now);
+    const access = accessTo(actor, scope, entry);
+    const fromWeek = weekOf(context, entry.date);
+    const rules = [entryChangeRule(access, fromWeek, await weekStatus(tx, context, entry.userId, fromWeek))];
+
+    let task = { id: entry.taskId, projectId: entry.projectId };
+    if (body.taskId !== undefined && body.taskId !== entry.taskId) {
+      task = await taskForTime(deps, tx, actor, body.taskId);
+      if (!access.isOwn && !accessTo(actor, scope, { userId: entry.userId, projectId: task.projectId }).managesProject) {
+        throw new ValidationError({ pointer: '/taskId', code: 'not_managed', detail: 'Move someone’s time only to tasks of projects you manage.' });
+      }
+    }
+    const date = body.date ?? entry.date;
+    if (date !== entry.date) assertNotFuture(date, context.today);
+    const toWeek = weekOf(context, date);
+    if (toWeek !== fromWeek) {
+      const target = accessTo(actor, scope, { userId: entry.userId, projectId: task.projectId });
+      rules.push(entryChangeRule(target, toWeek, await weekStatus(tx, context, entry.userId, toWeek)));
+    }
+    const recordHistory = rules.some((rule) => rule.recordHistory);
+    const reason = rules.some((rule) => rule.reasonRequired) ? requireReason(body.reason) : body.reason?.trim() || null;
+
+    const activityTypeId =
+      body.activityTypeId === undefined || body.activityTypeId === entry.activityTypeId
+        ? entry.activityTypeId
+        : ((await resolveActivityType(tx, actor.organizationId, body.activityTypeId, null))?.id ?? null);
+    const minutes = body.duration ?? entry.minutes;
+    if (date !== entry.date || minutes > entry.minutes) {
+      assertFitsDay(
+        await repository.dayTotal(tx, actor.organizationId, entry.userId, date, entry.id),
+        minutes,
+        date,
+        body.duration === undefined ? '/date' : '/duration',
+      );
+    }
+    const after: EntryFields = {
+      taskId: task.id,
+      date,
+      minutes,
+      startTime: body.startTime !== undefined ? body.startTime : entry.startTime,
+      activityTypeId,
+      billable: body.billable ?? entry.billable,
+      note: body.note ?? entry.note,
+    };
+    const changes = entryChanges(fieldsOf(entry), after);
+    if (Object.keys(changes).length === 0) return presentEntry(tx, context, entry.id);
+
+    await repository.updateEntry(tx, entry.id, { ...after, projectId: task.projectId, weekStart: toWeek }, now);
+    if (task.id !== entry.taskId) {
+      await repository.addTrackedMinutes(tx, entry.taskId, -entry.minutes);
+      await repository.addTrackedMinutes(tx, task.id, minutes);
+    } else {
+      await repository.addTrackedMinutes(tx, task.id, minutes - entry.minutes);
+    }
+    if (recordHistory) {
+      await recordCorrection(tx, actor, entry.taskId, entry, 'updated', changes, reason, now);
+      if (task.id !== entry.taskId) await recordCorrection(tx, actor, task.id, entry, 'updated', changes, reason, now);
+    }
+    await emitTimeChanged(emit, actor, entry);
+    if (task.id !== entry.taskId) await emitTimeChanged(emit, actor, { id: entry.id, userId: entry.userId, taskId: task.id, projectId: task.projectId });
+    return presentEntry(tx, context, entry.id);
+  });
+}
+
+export async function deleteEntry(deps: Deps, actor: Actor, entryId: number, reasonGiven: string | undefined): Promise<void> {
+  const { engine } = deps.database;
+  await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+    const { entry, scope } = await loadVisibleEntry(tx, actor, entryId);
+    await repository.lockPerson(tx, engine, actor.organizationId, entry.userId);
+    const now = deps.clock.now();
+    const context = await timeContext(tx, actor.organizationId, now);
+    const week = weekOf(context, entry.date);
+    const rule = entryChangeRule(accessTo(actor, scope, entry), week, await weekStatus(tx, context, entry.userId, week));
+    const reason = rule.reasonRequired ? requireReason(reasonGiven) : reasonGiven?.trim() || null;
+
+    await repository.deleteEntry(tx, entry.id);
+    await repository.addTrackedMinutes(tx, entry.taskId, -entry.minutes);
+    if (rule.recordHistory) {
+      const changes = { date: { from: entry.date, to: null }, minutes: { from: entry.minutes, to: null } };
+      await recordCorrection(tx, actor, entry.taskId, entry, 'deleted', changes, reason, now);
+    }
+    await emitTimeChanged(emit, actor, entry);
+  });
+}
