@@ -56,11 +56,15 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'time',
-                lazy: async () => ({ Component: (await import('../features/placeholder/ComingSoonPage.js')).TimePage }),
+                lazy: async () => ({ Component: (await import('../features/timesheet/TimesheetPage.js')).TimesheetPage }),
+              },
+              {
+                path: 'time/approvals',
+                lazy: async () => ({ Component: (await import('../features/timesheet/ApprovalsPage.js')).ApprovalsPage }),
               },
               {
                 path: 'reports',
-                lazy: async () => ({ Component: (await import('../features/placeholder/ComingSoonPage.js')).ReportsPage }),
+                lazy: async () => ({ Component: (await import('../features/reports/ReportsPage.js')).ReportsPage }),
               },
               { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage.js')).PeoplePage }) },
               {
