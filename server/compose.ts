@@ -1,6 +1,7 @@
-/** Wires the application's dependencies: database, live-update hub, mailer and job runner. */
+/** Wires the application's dependencies: database, read worker, live-update hub, mailer and job runner. */
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import { createReader } from './db/read-worker.js';
 import { type Clock, type Deps, systemClock } from './deps.js';
 import { createMailer } from './emails/mailer.js';
 import { argon2Hasher, type PasswordHasher } from './features/auth/password.js';
@@ -22,10 +23,12 @@ export async function composeDeps(
   const realtime = new Hub(database);
   if (options.listen !== false) await realtime.start(config.databaseUrl, options.pgSchema);
   const mailer = createMailer(config);
+  const reader = createReader(database);
   let runner: JobRunner | undefined;
   const deps: Deps = {
     config,
     database,
+    reader,
     clock: options.clock ?? systemClock,
     passwords: options.passwords ?? argon2Hasher,
     realtime,
@@ -43,6 +46,7 @@ export async function composeDeps(
     close: async () => {
       await jobRunner.stop();
       await realtime.close();
+      await reader.close();
       mailer.close();
     },
   };

@@ -30,6 +30,7 @@ import { registerMeRoutes } from '../features/me/me.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerOrganizationRoutes } from '../features/organizations/organizations.routes.js';
 import { registerProjectRoutes } from '../features/projects/projects.routes.js';
+import { registerReportRoutes } from '../features/reports/reports.routes.js';
 import { registerSavedFilterRoutes } from '../features/saved-filters/saved-filters.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerTaskRoutes } from '../features/tasks/tasks.routes.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     registerSavedFilterRoutes(typed, deps);
     registerNotificationRoutes(typed, deps);
     registerTimeRoutes(typed, deps);
+    registerReportRoutes(typed, deps);
     typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   }, { prefix: '/api/v1' });
   registerHealthRoutes(zodApp, deps);
