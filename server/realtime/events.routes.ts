@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { RESET_EVENT, type RealtimeEvent } from '../../shared/events.js';
+import { PERSONAL_EVENT_TYPES, RESET_EVENT, type RealtimeEvent } from '../../shared/events.js';
 import { isOrganizationAdmin } from '../../shared/roles.js';
 import type { Deps } from '../deps.js';
 import { ForbiddenError } from '../errors.js';
@@ -81,9 +81,11 @@ export function registerEventRoutes(app: ZodApp, deps: Deps): void {
           // Membership may have changed: recompute what this person sees before deciding.
           visible = await visibleProjectIds(db, actor.organizationId, actor.userId, admin);
         }
-        const allowed =
-          event.type === 'notification.created'
-            ? event.data.userId === actor.userId
+        // Personal events reach their person only; a week's approval its person and the admins; the rest follows the project.
+        const allowed = PERSONAL_EVENT_TYPES.includes(event.type)
+          ? event.data.userId === actor.userId
+          : event.type === 'timesheet.changed'
+            ? event.data.userId === actor.userId || admin
             : event.projectId === null
               ? admin
               : visible.has(event.projectId);
