@@ -126,6 +126,18 @@ describe('time entries', () => {
     expect((await list(member)).body.items.map((item: { id: number }) => item.id)).not.toContain(entry.id);
   });
 
+  it('keeps the 24-hour day and the tracked total right under simultaneous requests', async () => {
+    const { manager, member, project } = await createProjectTeam(context);
+    const { id: taskId } = await createTask(context, manager, { projectId: project.id });
+    const created = await Promise.all([logTime(context, member, { taskId, duration: '13h' }), logTime(context, member, { taskId, duration: '13h' })]);
+    expect(created.map((response) => response.status).sort()).toEqual([201, 422]);
+    const entry = created.find((response) => response.status === 201)!.body;
+
+    const deleted = await Promise.all([deleteTime(context, member, entry.id), deleteTime(context, manager, entry.id)]);
+    expect(deleted.map((response) => response.status).sort()).toEqual([204, 404]);
+    expect((await task(context, member, taskId)).trackedMinutes).toBe(0);
+  });
+
   it('checks the 24-hour rule, the future and the target week again when an entry moves', async () => {
     const { manager, member, project } = await createProjectTeam(context);
     const { id: taskId } = await createTask(context, manager, { projectId: project.id });

@@ -188,11 +188,17 @@ function accessTo(actor: Actor, scope: TimeScope, entry: { userId: number; proje
   };
 }
 
-/** The entry if the caller's time scope covers it (404 otherwise: other people's time is private). */
-async function loadVisibleEntry(db: Kysely<Schema>, actor: Actor, entryId: number): Promise<{ entry: EntryRecord; scope: TimeScope }> {
-  const scope = await timeScopeOf(db, actor);
-  const entry = await repository.findEntry(db, actor.organizationId, entryId);
-  if (!entry || !scopeCovers(scope, entry)) throw new NotFoundError('This time entry');
+/**
+ * The entry if the caller's time scope covers it (404 otherwise: other people's time is private),
+ * read again once its person's time is locked, so a simultaneous change cannot be counted twice.
+ */
+async function loadEntryForChange(deps: Deps, tx: Kysely<Schema>, actor: Actor, entryId: number): Promise<{ entry: EntryRecord; scope: TimeScope }> {
+  const scope = await timeScopeOf(tx, actor);
+  const found = await repository.findEntry(tx, actor.organizationId, entryId);
+  if (!found || !scopeCovers(scope, found)) throw new NotFoundError('This time entry');
+  await repository.lockPerson(tx, deps.database.engine, actor.organizationId, found.userId);
+  const entry = await repository.findEntry(tx, actor.organizationId, entryId);
+  if (!entry) throw new NotFoundError('This time entry');
   return { entry, scope };
 }
 
@@ -240,10 +246,8 @@ async function recordCorrection(
 }
 
 export async function updateEntry(deps: Deps, actor: Actor, entryId: number, body: UpdateTimeEntryInput): Promise<TimeEntry> {
-  const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    const { entry, scope } = await loadVisibleEntry(tx, actor, entryId);
-    await repository.lockPerson(tx, engine, actor.organizationId, entry.userId);
+    const { entry, scope } = await loadEntryForChange(deps, tx, actor, entryId);
     const now = deps.clock.now();
     const context = await timeContext(tx, actor.organizationId, now);
     const access = accessTo(actor, scope, entry);
@@ -310,10 +314,8 @@ export async function updateEntry(deps: Deps, actor: Actor, entryId: number, bod
 }
 
 export async function deleteEntry(deps: Deps, actor: Actor, entryId: number, reasonGiven: string | undefined): Promise<void> {
-  const { engine } = deps.database;
   await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    const { entry, scope } = await loadVisibleEntry(tx, actor, entryId);
-    await repository.lockPerson(tx, engine, actor.organizationId, entry.userId);
+    const { entry, scope } = await loadEntryForChange(deps, tx, actor, entryId);
     const now = deps.clock.now();
     const context = await timeContext(tx, actor.organizationId, now);
     const week = weekOf(context, entry.date);
