@@ -14,7 +14,7 @@ import { type SeedSummary, seed } from './seed.js';
 import { postgresWriter, sqliteWriter } from './writer.js';
 
 /** Bump when the seed changes, so cached databases are not reused across versions. */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 
 export interface BenchDatabase {
   engine: 'sqlite' | 'postgres';
@@ -36,7 +36,12 @@ export function withDatabaseName(url: string, name: string): string {
   return parsed.toString();
 }
 
-async function seedInto(databaseUrl: string | undefined, dataDir: string, tasks: number, log: (message: string) => void): Promise<SeedSummary> {
+async function seedInto(
+  databaseUrl: string | undefined,
+  dataDir: string,
+  sizes: { tasks: number; timeEntries: number },
+  log: (message: string) => void,
+): Promise<SeedSummary> {
   const database = openDatabase({ databaseUrl, dataDir, pgPoolSize: 3 });
   try {
     await migrate(database);
@@ -47,14 +52,14 @@ async function seedInto(databaseUrl: string | undefined, dataDir: string, tasks:
       handle.pragma('synchronous = OFF');
       handle.pragma('cache_size = -1000000');
       handle.pragma('temp_store = memory');
-      const summary = await seed(sqliteWriter(handle), { organizationId: organization.id, tasks, log });
+      const summary = await seed(sqliteWriter(handle), { organizationId: organization.id, ...sizes, log });
       handle.pragma('journal_mode = WAL');
       handle.pragma('synchronous = FULL');
       return summary;
     }
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
     try {
-      const summary = await seed(postgresWriter(pool), { organizationId: organization.id, tasks, log });
+      const summary = await seed(postgresWriter(pool), { organizationId: organization.id, ...sizes, log });
       log('seed: vacuum analyze');
       await pool.query('vacuum analyze');
       return summary;
@@ -78,12 +83,14 @@ async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Pro
 
 export async function prepareDatabase(options: {
   tasks: number;
+  timeEntries: number;
   reuse: boolean;
   databaseUrl: string | undefined;
   dataDir: string | undefined;
   log: (message: string) => void;
 }): Promise<BenchDatabase> {
-  const { tasks, reuse, log } = options;
+  const { tasks, timeEntries, reuse, log } = options;
+  const sizes = { tasks, timeEntries };
   const cacheDir = path.join(os.tmpdir(), 'spine-bench-cache');
   fs.mkdirSync(cacheDir, { recursive: true });
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'spine-bench-'));
@@ -93,7 +100,7 @@ export async function prepareDatabase(options: {
   if (!options.databaseUrl) {
     const file = path.join(dataDir, 'spine.db');
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    const cached = path.join(cacheDir, `sqlite-${tasks}-v${SEED_VERSION}.db`);
+    const cached = path.join(cacheDir, `sqlite-${tasks}-${timeEntries}-v${SEED_VERSION}.db`);
     let summary: SeedSummary;
     let seedSeconds = 0;
     let reused = false;
@@ -104,7 +111,7 @@ export async function prepareDatabase(options: {
       reused = true;
     } else {
       const begin = performance.now();
-      summary = await seedInto(undefined, dataDir, tasks, log).catch((error: unknown) => {
+      summary = await seedInto(undefined, dataDir, sizes, log).catch((error: unknown) => {
         if (removeDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
         throw error;
       });
@@ -131,7 +138,7 @@ export async function prepareDatabase(options: {
 
   const baseUrl = options.databaseUrl;
   const runName = `spine_bench_run_${process.pid}`;
-  const templateName = `spine_bench_tpl_${tasks}_v${SEED_VERSION}`;
+  const templateName = `spine_bench_tpl_${tasks}_${timeEntries}_v${SEED_VERSION}`;
   const summaryFile = path.join(cacheDir, `${templateName}.json`);
   let summary: SeedSummary;
   let seedSeconds = 0;
@@ -153,7 +160,7 @@ export async function prepareDatabase(options: {
       await client.query(`create database ${target}`);
     });
     const begin = performance.now();
-    summary = await seedInto(withDatabaseName(baseUrl, target), dataDir, tasks, log).catch(async (error: unknown) => {
+    summary = await seedInto(withDatabaseName(baseUrl, target), dataDir, sizes, log).catch(async (error: unknown) => {
       // A half-seeded database must not be taken for a finished template by the next run.
       await admin(baseUrl, (client) => client.query(`drop database if exists ${target} with (force)`));
       if (removeDataDir) fs.rmSync(dataDir, { recursive: true, force: true });

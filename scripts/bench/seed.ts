@@ -2,17 +2,21 @@
  * The reference organization: 500 people, 2,000 projects, a million tasks (one project with 5,000),
  * written in bulk straight into the migrated schema. Tasks are generated in creation order over three
  * years: old ones are mostly done, recent ones open, each appended to its captain's queue and its
- * project's backlog (ranks from `rankBetween`, as the app assigns them).
+ * project's backlog (ranks from `rankBetween`, as the app assigns them). Then two years of tracked
+ * time (`seed-time.ts`).
  */
 import { deadlineInstant } from '../../server/features/tasks/deadline.js';
 import { rankBetween } from '../../server/features/tasks/rank.js';
 import { Random } from './random.js';
+import { seedTime, type TimeSeedSummary } from './seed-time.js';
 import { description, title } from './words.js';
 import type { BulkWriter, Columns, Row } from './writer.js';
 
 export interface SeedOptions {
   organizationId: number;
   tasks: number;
+  /** Time entries over the last two years (none when 0). */
+  timeEntries?: number;
   users?: number;
   projects?: number;
   bigProjectTasks?: number;
@@ -21,7 +25,7 @@ export interface SeedOptions {
   log?: (message: string) => void;
 }
 
-export interface SeedSummary {
+export interface SeedSummary extends TimeSeedSummary {
   organizationId: number;
   users: number;
   projects: number;
@@ -289,6 +293,7 @@ export async function seed(writer: BulkWriter, options: SeedOptions): Promise<Se
     }
     return value;
   };
+  const taskActivities = new Int8Array(taskCount).fill(-1);
   const clientOf = (projectId: number) => (projectRows[projectId - 1]![4] as string).split(' ')[0]!;
 
   let openTasks = 0;
@@ -331,6 +336,11 @@ export async function seed(writer: BulkWriter, options: SeedOptions): Promise<Se
       const number = ++numberInProject[projectId]!;
       const taskTitle = title(random, clientOf(projectId));
       const taskDescription = description(random);
+      // Drawn in the order the row lists them, so the tasks stay those of earlier seed versions.
+      const createdBy = random.pick(projectMembers);
+      const estimate = random.chance(0.6) ? random.int(1, 16) * 30 : null;
+      const activityType = random.chance(0.7) ? random.pick(ACTIVITY_TYPES) : null;
+      if (activityType) taskActivities[index] = ACTIVITY_TYPES.indexOf(activityType);
       taskRows.push([
         id,
         organizationId,
@@ -340,11 +350,11 @@ export async function seed(writer: BulkWriter, options: SeedOptions): Promise<Se
         taskDescription,
         status,
         captainId,
-        random.pick(projectMembers),
+        createdBy,
         deadline,
         deadline && deadlineAt(deadline),
-        random.chance(0.6) ? random.int(1, 16) * 30 : null,
-        random.chance(0.7) ? random.pick(ACTIVITY_TYPES) : null,
+        estimate,
+        activityType,
         taskLabels.join(','),
         waiting ? 'Waiting for the client’s assets' : null,
         waitingOnUser,
@@ -383,7 +393,21 @@ export async function seed(writer: BulkWriter, options: SeedOptions): Promise<Se
       await writer.run(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
     }
   }
+  const time = await seedTime(writer, {
+    organizationId,
+    projectMembers: memberLists,
+    bigProjectId,
+    taskProjects: order,
+    taskActivities,
+    activityKeys: ACTIVITY_TYPES,
+    historyStart: start,
+    historyMs: HISTORY_MS,
+    now,
+    entries: options.timeEntries ?? 0,
+    log,
+  });
   return {
+    ...time,
     organizationId,
     users: userCount,
     projects: projectCount,

@@ -8,6 +8,7 @@ import Fastify from 'fastify';
 import { composeDeps } from '../../server/compose.js';
 import { loadConfig } from '../../server/config.js';
 import { openDatabase } from '../../server/db/database.js';
+import { createReader } from '../../server/db/read-worker.js';
 import { migrate } from '../../server/db/migrate.js';
 import { buildApp } from '../../server/http/app.js';
 
@@ -57,6 +58,11 @@ async function main(): Promise<void> {
     const database = openDatabase({ databaseUrl, dataDir });
     await migrate(database);
     const composed = await composeDeps(config, database);
+    // BENCH_READER=inline: reports read on the event loop, to measure what the worker thread spares other requests.
+    if (process.env.BENCH_READER === 'inline') {
+      await composed.deps.reader.close();
+      composed.deps.reader = createReader(database, { inline: true });
+    }
     const app = await buildApp(composed.deps, { logger: false, webRoot: path.join(dataDir, 'no-web') });
     composed.runner.start();
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -125,8 +125,11 @@ class WorkerReader implements Reader {
   }
 }
 
-/** The reader for this database: a worker thread per core left over (at least one) on a SQLite file. */
-export function createReader(database: Database, options: { workers?: number } = {}): Reader {
+/**
+ * The reader for this database: on a SQLite file a worker thread per core left over (at least one, at
+ * most two). `inline` reads SQLite on the calling thread even from a file (the bench compares the two).
+ */
+export function createReader(database: Database, options: { workers?: number; inline?: boolean } = {}): Reader {
   const { db } = database;
   if (database.engine === 'postgres') {
     return {
@@ -147,7 +150,7 @@ export function createReader(database: Database, options: { workers?: number } =
       close: async () => {},
     };
   }
-  if (!database.sqliteFile || database.sqlite?.memory) {
+  if (!database.sqliteFile || database.sqlite?.memory || options.inline) {
     return {
       mode: 'inline',
       read: async (queries) => {
