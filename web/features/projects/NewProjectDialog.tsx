@@ -57,6 +57,7 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
         startDate: text('startDate') || null,
         endDate: text('endDate') || null,
         reviewRequired: data.get('reviewRequired') === 'on',
+        billable: data.get('billable') === 'on',
         members: members.map(({ userId, role }) => ({ userId, role })),
       },
       { '/key': t('projects.fields.keyInvalid'), '/endDate': t('projects.fields.endBeforeStart') },
@@ -122,6 +123,7 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
         defaultChecked
         hint={t('projects.fields.reviewRequiredHint')}
       />
+      <CheckboxField label={t('projects.fields.billable')} pointer="/billable" defaultChecked hint={t('projects.fields.billableHint')} />
       <MembersPicker
         value={members}
         onChange={setMembers}

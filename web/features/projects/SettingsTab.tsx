@@ -49,6 +49,7 @@ export function SettingsTab() {
         endDate: text('endDate') || null,
         state,
         reviewRequired: data.get('reviewRequired') === 'on',
+        billable: data.get('billable') === 'on',
       },
       { '/endDate': t('projects.fields.endBeforeStart') },
     );
@@ -118,6 +119,12 @@ export function SettingsTab() {
           pointer="/reviewRequired"
           defaultChecked={project.reviewRequired}
           hint={t('projects.fields.reviewRequiredHint')}
+        />
+        <CheckboxField
+          label={t('projects.fields.billable')}
+          pointer="/billable"
+          defaultChecked={project.billable}
+          hint={t('projects.fields.billableHint')}
         />
         <StatusMessage message={saved ? t('projects.settings.saved') : null} />
         <div className="actions">

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading, PageHeader, Section } from '../../components/Page
 import { FailedJobsSection } from '../notifications/FailedJobsSection.js';
 import { CreateOrganizationForm } from '../organizations/CreateOrganizationForm.js';
 import { useFormat, useSession } from '../session/use-session.js';
+import { ActivityTypesSection } from './ActivityTypesSection.js';
 import { OrganizationForm } from './OrganizationForm.js';
 import { useOrganization } from './use-organization.js';
 
@@ -61,6 +62,7 @@ export function SettingsPage() {
           <OrganizationFacts organization={organization.data} />
         )}
       </Section>
+      {me.role === 'client' ? null : <ActivityTypesSection />}
       <Section title={t('settings.api.title')} description={t('settings.api.description')}>
         <p className="actions">
           <a className="button" href="/api/docs">
