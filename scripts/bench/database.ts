@@ -14,7 +14,7 @@ import { type SeedSummary, seed } from './seed.js';
 import { postgresWriter, sqliteWriter } from './writer.js';
 
 /** Bump when the seed changes, so cached databases are not reused across versions. */
-const SEED_VERSION = 5;
+const SEED_VERSION = 6;
 
 export interface BenchDatabase {
   engine: 'sqlite' | 'postgres';

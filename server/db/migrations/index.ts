@@ -10,6 +10,7 @@ import * as notifications from './20261122T0010-notifications.js';
 import * as openTaskIndexes from './20261122T0020-open-task-indexes.js';
 import * as passwordResets from './20261122T0030-password-resets.js';
 import * as timeTracking from './20261122T0200-time-tracking.js';
+import * as timeReportIndex from './20261122T0247-time-report-index.js';
 
 export type MigrationEngine = 'sqlite' | 'postgres';
 
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { name: '20261122T0020-open-task-indexes', up: openTaskIndexes.up },
   { name: '20261122T0030-password-resets', up: passwordResets.up },
   { name: '20261122T0200-time-tracking', up: timeTracking.up },
+  { name: '20261122T0247-time-report-index', up: timeReportIndex.up },
 ];

@@ -55,13 +55,17 @@ export async function exportTime(deps: Deps, actor: Actor, query: TimeReportQuer
   const read = (after: repository.ExportCursor | undefined) =>
     repository.readExportBatch(deps.database.db, deps.reader, scope, filter, after, EXPORT_BATCH_SIZE);
   const first = await read(undefined);
+  /** The next batch is read while the current one is written out: the reader and the response work side by side. */
   async function* batches() {
     let batch = first;
     while (batch.length > 0) {
-      yield batch;
-      if (batch.length < EXPORT_BATCH_SIZE) return;
       const last = batch.at(-1)!;
-      batch = await read({ date: last.date, userId: last.userId, id: last.id });
+      const next = batch.length < EXPORT_BATCH_SIZE ? undefined : read({ date: last.date, userId: last.userId, id: last.id });
+      // A download cancelled meanwhile leaves this read unawaited; its failure must not go unhandled.
+      next?.catch(() => {});
+      yield batch;
+      if (!next) return;
+      batch = await next;
     }
   }
   return {
