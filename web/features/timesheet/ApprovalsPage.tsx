@@ -31,7 +31,7 @@ export function ApprovalsPage() {
       <PageHeader title={t('timesheet.approvals.title')} description={t('timesheet.approvals.description')} />
       <TimeTabs current="approvals" />
       <div className="status-region" role="status">
-        {decided ? <p className="alert alert--success">{decided}</p> : null}
+        {decided ? <p className="alert alert--success ts-decided">{decided}</p> : null}
       </div>
       {me.role === 'client' ? (
         <div className="notice">
@@ -47,7 +47,7 @@ export function ApprovalsPage() {
           <p>{mayApprove(me.role) ? t('timesheet.approvals.empty') : t('timesheet.approvals.emptyNotApprover')}</p>
         </div>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap ts-approvals-wrap">
           <table className="table ts-approvals">
             <caption className="visually-hidden">{t('timesheet.approvals.caption', { count: items.length })}</caption>
             <thead>
@@ -73,13 +73,17 @@ export function ApprovalsPage() {
                     <th scope="row" className="cell-primary">
                       {item.userName}
                     </th>
-                    <td>{week}</td>
-                    <td className="num">
+                    <td className="ts-approvals__week" data-label={t('timesheet.approvals.week')}>
+                      {week}
+                    </td>
+                    <td className="num" data-label={t('timesheet.approvals.total')}>
                       <span className={over ? 'ts-over' : under ? 'ts-under' : undefined}>{formatDuration(item.totalMinutes)}</span>
                       <span className="ts-day-total__capacity">{t('timesheet.grid.ofCapacity', { capacity: formatDuration(item.capacityMinutes) })}</span>
                       {over ? <span className="visually-hidden">{t('timesheet.grid.over')}</span> : null}
                     </td>
-                    <td>{format.dateTime(item.submittedAt)}</td>
+                    <td className="ts-approvals__submitted" data-label={t('timesheet.approvals.submitted')}>
+                      {format.dateTime(item.submittedAt)}
+                    </td>
                     <td className="cell-actions">
                       <Link
                         className="button button--small"

@@ -77,7 +77,8 @@ export function TimesheetGrid({ sheet, rows, editable, today, activityNames, cap
     if (rowIndex < 0) return;
     const todayCol = dates.indexOf(today);
     const col = todayCol >= 0 ? todayCol : dates.findIndex((_date, index) => isOpenDay(index));
-    if (col >= 0) focusCell(rowIndex, col);
+    // After the dialog that added the row has handed focus back to its button.
+    if (col >= 0) requestAnimationFrame(() => focusCell(rowIndex, col));
     onFocused();
   });
 
