@@ -34,17 +34,20 @@ function useTimeChanged() {
 }
 
 /** The caller's running timer, or null. */
-export function useRunningTimer() {
+export function useRunningTimer(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: timeKeys.timer(),
     queryFn: ({ signal }) => apiFetch('/timer', { schema: RunningTimerSchema, signal }),
     select: (data) => data.timer,
+    enabled: options.enabled ?? true,
   });
 }
 
 export function useStartTimer() {
   const changed = useTimeChanged();
   return useMutation({
+    // Keyed under the timer, so every start/stop button can wait while any of them is pending.
+    mutationKey: [...timeKeys.timer(), 'start'],
     mutationFn: (body: StartTimerBody) => apiFetch('/timer', { method: 'POST', body, schema: StartedTimerSchema }),
     onSettled: changed,
   });
@@ -53,6 +56,7 @@ export function useStartTimer() {
 export function useStopTimer() {
   const changed = useTimeChanged();
   return useMutation({
+    mutationKey: [...timeKeys.timer(), 'stop'],
     mutationFn: (timerId: number) => apiFetch('/timer/stop', { method: 'POST', body: { timerId }, schema: StoppedTimerSchema }),
     onSettled: changed,
   });
