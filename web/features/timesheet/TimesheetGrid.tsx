@@ -180,8 +180,9 @@ export function TimesheetGrid({ sheet, rows, editable, today, activityNames, cap
               {sheet.days.map((day) => {
                 const heading = dayHeading(i18n.language, day.date);
                 const isToday = day.date === today;
+                const classes = ['ts-grid__day', isToday ? 'ts-grid__day--today' : '', day.date > today ? 'ts-grid__day--ahead' : ''];
                 return (
-                  <th key={day.date} scope="col" className={isToday ? 'ts-grid__day ts-grid__day--today' : 'ts-grid__day'}>
+                  <th key={day.date} scope="col" className={classes.filter(Boolean).join(' ')}>
                     <span className="ts-grid__weekday">{heading.weekday}</span>
                     <span className="ts-grid__date">{heading.day}</span>
                     {isToday ? <span className="visually-hidden">{t('timesheet.grid.today')}</span> : null}
