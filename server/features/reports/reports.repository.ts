@@ -193,16 +193,39 @@ export interface ExportRow {
   approval: TimesheetStatus;
 }
 
-/** One batch of the export, in (date, person, id) order, starting after `after`. */
+/**
+ * One batch of the export, in (date, person, id) order, starting after `after`. The batch is chosen
+ * from the entries alone and joined afterwards: the sort within a date reads that date's entries, and
+ * names are looked up only for the rows sent.
+ */
 export function exportBatchStatement(db: Kysely<Schema>, scope: TimeScope, filter: ReportFilter, after: ExportCursor | undefined, limit: number) {
-  let query = filteredEntries(db, scope, filter);
+  let page = filteredEntries(db, scope, filter);
   if (after) {
-    query = query
+    page = page
       // The plain date bound lets the (…, date) indexes start at the cursor; the row value orders within the date.
       .where('e.date', '>=', after.date)
       .where((eb) => eb(eb.refTuple('e.date', 'e.user_id', 'e.id'), '>', eb.tuple(after.date, after.userId, after.id)));
   }
-  return query
+  const entries = page
+    .select([
+      'e.id',
+      'e.organization_id',
+      'e.date',
+      'e.week_start',
+      'e.user_id',
+      'e.task_id',
+      'e.project_id',
+      'e.activity_type_id',
+      'e.minutes',
+      'e.billable',
+      'e.note',
+    ])
+    .orderBy('e.date')
+    .orderBy('e.user_id')
+    .orderBy('e.id')
+    .limit(limit);
+  return db
+    .selectFrom(entries.as('e'))
     .innerJoin('users as u', 'u.id', 'e.user_id')
     .innerJoin('tasks as t', 't.id', 'e.task_id')
     .innerJoin('projects as p', 'p.id', 'e.project_id')
@@ -230,7 +253,6 @@ export function exportBatchStatement(db: Kysely<Schema>, scope: TimeScope, filte
     .orderBy('e.date')
     .orderBy('e.user_id')
     .orderBy('e.id')
-    .limit(limit)
     .compile();
 }
 
