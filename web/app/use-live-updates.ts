@@ -9,6 +9,7 @@ import { EVENT_TYPES, RESET_EVENT, type RealtimeEvent, RealtimeEventSchema } fro
 import type { Task } from '../../shared/tasks.js';
 import { API_BASE } from '../api/client.js';
 import { taskKeys } from '../features/tasks/keys.js';
+import { applyTimeEvent, isTimeEvent } from '../features/time/live-events.js';
 import { useSession } from '../features/session/use-session.js';
 
 /** Reopening after the browser gave up (a non-200 answer, e.g. a proxy during a restart). */
@@ -25,6 +26,10 @@ function alreadyApplied(queryClient: QueryClient, event: RealtimeEvent, myId: nu
 export function applyEvent(queryClient: QueryClient, event: RealtimeEvent, myId: number): void {
   if (event.type.startsWith('project.')) {
     void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    return;
+  }
+  if (isTimeEvent(event)) {
+    applyTimeEvent(queryClient, event);
     return;
   }
   if (!event.type.startsWith('task.')) {

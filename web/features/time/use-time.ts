@@ -40,6 +40,8 @@ export function useRunningTimer(options: { enabled?: boolean } = {}) {
     queryFn: ({ signal }) => apiFetch('/timer', { schema: RunningTimerSchema, signal }),
     select: (data) => data.timer,
     enabled: options.enabled ?? true,
+    // Another device may have started or stopped it: look again whenever the tab comes back.
+    refetchOnWindowFocus: 'always',
   });
 }
 
