@@ -163,8 +163,6 @@ export function TimesheetGrid({ sheet, rows, editable, today, activityNames, cap
       return message ? [{ rowIndex, col, row, date, message }] : [];
     }),
   );
-  const visibleTotal = rows.reduce((sum, row) => sum + row.totalMinutes, 0);
-  const hiddenMinutes = sheet.totalMinutes - visibleTotal;
   const weekOver = sheet.capacityMinutes > 0 && sheet.totalMinutes > sheet.capacityMinutes;
 
   return (
@@ -312,7 +310,6 @@ export function TimesheetGrid({ sheet, rows, editable, today, activityNames, cap
       <p hidden id={`${id}-future`}>
         {t('timesheet.grid.future')}
       </p>
-      {hiddenMinutes > 0 ? <p className="field__hint">{t('timesheet.grid.hiddenTime', { time: formatDuration(hiddenMinutes) })}</p> : null}
       <div role="alert" className="ts-errors">
         {errorList.length > 0 ? (
           <>

@@ -183,7 +183,9 @@ export function TimesheetPage() {
         <Loading />
       ) : (
         <ErrorNotice
-          message={query.error instanceof ApiError && query.error.status === 403 ? t('timesheet.noAccess') : timesheetErrorMessage(query.error)}
+          message={
+            query.error instanceof ApiError && query.error.status === 403 && !foreign ? t('timesheet.noAccess') : timesheetErrorMessage(query.error)
+          }
           onRetry={() => void query.refetch()}
         />
       )}
