@@ -6,6 +6,7 @@ import { BrandMark } from '../components/Brand.js';
 import { errorMessage } from '../components/errors.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { useLogout, useSession, useSwitchOrganization } from '../features/session/use-session.js';
+import { HeaderTimer } from '../features/time/HeaderTimer.js';
 import { useLiveUpdates } from './use-live-updates.js';
 
 type NavKey = 'myWork' | 'projects' | 'dashboard' | 'time' | 'reports' | 'people' | 'settings';
@@ -204,6 +205,7 @@ export function AppFrame() {
           {t('app.name')}
         </Link>
         <div className="topbar__spacer" />
+        <HeaderTimer />
         <NotificationBell />
         <UserMenu />
       </header>

@@ -19,6 +19,8 @@ import { taskErrorMessage } from '../tasks/labels.js';
 import { StatusActions } from '../tasks/StatusActions.js';
 import { StatusBadge } from '../tasks/StatusBadge.js';
 import { type MoveTaskInput, useMoveTask } from '../tasks/use-tasks.js';
+import { TimerButton } from '../time/TimerButton.js';
+import { TrackedTime } from '../time/TrackedTime.js';
 
 /** The move that puts the task at `from` into position `to` of the list as shown. */
 export function moveFor(items: readonly { id: number }[], from: number, to: number): MoveTaskInput | null {
@@ -75,10 +77,12 @@ const QueueRow = memo(function QueueRow({ task, index, count, projectName, onMov
         <div className="queue-row__meta">
           <StatusBadge status={task.status} />
           <DeadlineMark task={task} />
+          <TrackedTime task={task} />
           {projectName ? <span className="muted">{projectName}</span> : null}
         </div>
       </div>
       <div className="queue-row__order">
+        <TimerButton task={task} variant="icon" />
         <button
           type="button"
           className="icon-button icon-button--small"

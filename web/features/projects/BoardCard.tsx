@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 import type { TaskSummary } from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
 import { actionLabel, statusLabel } from '../tasks/labels.js';
+import { TimerButton } from '../time/TimerButton.js';
+import { TrackedTime } from '../time/TrackedTime.js';
 import { DeadlineMark } from './ListView.js';
 
 export type PositionMove = 'top' | 'up' | 'down' | 'bottom';
@@ -28,12 +30,15 @@ export function CardBody({
   today,
   handle,
   menu,
+  timer,
 }: {
   task: TaskSummary;
   captain: string | null;
   today: string;
   handle?: ReactNode;
   menu?: ReactNode;
+  /** The card's timer toggle (not on the copy that follows the pointer). */
+  timer?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
@@ -41,6 +46,7 @@ export function CardBody({
       <div className="card-task__top">
         {handle}
         <span className="card-task__ref">{task.reference}</span>
+        {timer}
         {menu}
       </div>
       <Link to={`/tasks/${task.id}`} className="card-task__title" draggable={false}>
@@ -58,6 +64,7 @@ export function CardBody({
           <span className="no-captain">{t('list.noCaptain')}</span>
         )}
         {task.deadline ? <DeadlineMark task={task} today={today} /> : null}
+        <TrackedTime task={task} />
         {task.labels.slice(0, 3).map((label) => (
           <span key={label} className="label-chip">
             {label}
@@ -271,6 +278,7 @@ export function BoardCard({ task, captain, today, menu, focus, onFocused, onMove
             <span aria-hidden="true">⠿</span>
           </button>
         }
+        timer={<TimerButton task={task} variant="icon" />}
         menu={
           menu.moves.length > 0 || menu.positions.length > 0 ? (
             <MoveMenu task={task} menu={menu} onMove={(move) => onMove(task, move)} onPosition={(position) => onPosition(task, position)} />

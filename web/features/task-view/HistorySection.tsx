@@ -6,7 +6,7 @@ import { useFormat } from '../session/use-session.js';
 import { actionLabel, statusLabel, taskErrorMessage } from '../tasks/labels.js';
 import { useHistory } from '../tasks/use-tasks.js';
 import { useTaskView } from './task-context.js';
-import { isFieldName, useFieldFormat, useMinutes, usePeopleNames } from './use-field-format.js';
+import { isFieldName, isTimeEntryField, useFieldFormat, useMinutes, usePeopleNames, useTimeEntryFieldFormat } from './use-field-format.js';
 
 const ACTIONS = new Set(['start', 'wait', 'resume', 'submit', 'complete', 'approve', 'request_changes', 'reopen', 'cancel', 'restore']);
 
@@ -16,6 +16,63 @@ function asStatus(value: unknown): TaskStatus | null {
 
 function asText(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Someone changed or deleted a time entry that was not theirs to change freely: whose, what, and why. */
+function TimeEntryChange({ entry }: { entry: HistoryEntry }) {
+  const { t } = useTranslation();
+  const formatField = useTimeEntryFieldFormat();
+  const data = entry.data;
+  const deleted = data.action === 'deleted';
+  const own = typeof data.userId === 'number' && data.userId === entry.actorId;
+  const name = asText(data.userName) ?? `#${String(data.userId)}`;
+  const changes = isRecord(data.changes)
+    ? Object.entries(data.changes).flatMap(([field, change]) =>
+        isTimeEntryField(field) && isRecord(change) ? [{ field, from: change.from, to: change.to }] : [],
+      )
+    : [];
+  const reason = asText(data.reason);
+  const before = (field: string) => changes.find((change) => change.field === field)?.from;
+
+  return (
+    <>
+      <p>
+        <span className="timeline__action">
+          {deleted
+            ? own
+              ? t('taskTime.history.deletedOwn')
+              : t('taskTime.history.deletedOther', { name })
+            : own
+              ? t('taskTime.history.correctedOwn')
+              : t('taskTime.history.correctedOther', { name })}
+        </span>
+        {deleted && before('minutes') !== undefined ? (
+          <>
+            {': '}
+            {t('taskTime.history.deletedWhat', { duration: formatField('minutes', before('minutes')), date: formatField('date', before('date')) })}
+          </>
+        ) : null}
+      </p>
+      {!deleted && changes.length > 0 ? (
+        <ul className="timeline__changes">
+          {changes.map((change) => (
+            <li key={change.field}>
+              <span className="timeline__field">{t(`taskTime.history.fields.${change.field}`)}</span>:{' '}
+              <span className="timeline__old">{formatField(change.field, change.from)}</span>
+              <span aria-hidden="true"> → </span>
+              <span className="visually-hidden"> {t('taskView.history.to')} </span>
+              <span className="timeline__new">{formatField(change.field, change.to)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {reason ? <p className="timeline__detail">{t('taskView.history.reason', { reason })}</p> : null}
+    </>
+  );
 }
 
 function EntryBody({ entry }: { entry: HistoryEntry }) {
@@ -112,6 +169,8 @@ function EntryBody({ entry }: { entry: HistoryEntry }) {
       return <p>{t('taskView.history.attachmentDeleted', { name: asText(data.filename) ?? '' })}</p>;
     case 'moved':
       return <p>{t('taskView.history.moved')}</p>;
+    case 'time_entry_changed':
+      return <TimeEntryChange entry={entry} />;
     default:
       return null;
   }

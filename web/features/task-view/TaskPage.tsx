@@ -11,6 +11,7 @@ import { FormAlert } from '../../components/Field.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
 import { useFormat, useSession } from '../session/use-session.js';
+import { TimerButton } from '../time/TimerButton.js';
 import { localizeTaskError, taskErrorMessage } from '../tasks/labels.js';
 import { useDirectory, useProject } from '../tasks/lookups.js';
 import { canAssign, canWork, taskParts } from '../tasks/moves.js';
@@ -24,6 +25,7 @@ import { HistorySection } from './HistorySection.js';
 import { RelationsSection } from './RelationsSection.js';
 import { type TaskChanges, type TaskView, TaskViewContext, useTaskView } from './task-context.js';
 import { TaskDetails } from './TaskDetails.js';
+import { TimeSection } from './TimeSection.js';
 import { useAttachments, useComments } from './use-task-extras.js';
 import { isFieldName, useFieldFormat, usePeopleNames } from './use-field-format.js';
 
@@ -102,6 +104,9 @@ function TaskScreen({ task }: { task: Task }) {
             ) : null}
             <span className="task-ref">{task.reference}</span>
             <StatusBadge status={task.status} />
+            <span className="task-head__timer">
+              <TimerButton task={task} />
+            </span>
           </p>
           <TaskTitle />
           {project.isPending ? null : <StatusActions task={task} project={project.data} />}
@@ -122,6 +127,7 @@ function TaskScreen({ task }: { task: Task }) {
             <DescriptionSection />
             <RelationsSection />
             <DocumentsSection />
+            <TimeSection />
             <CommentsSection />
             <HistorySection />
           </div>

@@ -1,7 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/projects.js';
+import { formatDuration } from '../../../shared/time.js';
 import { formatDeadline, splitMinutes } from '../tasks/deadline.js';
+import { formatLocalDate } from '../time/format.js';
 import { useActivityTypes, useDirectory, useMilestones } from '../tasks/lookups.js';
 
 /** Names for the ids a task holds: people from the project (or the directory), milestones, activity types. */
@@ -89,4 +91,43 @@ export type FieldName = (typeof FIELD_LABEL_KEYS)[number];
 
 export function isFieldName(value: unknown): value is FieldName {
   return typeof value === 'string' && (FIELD_LABEL_KEYS as readonly string[]).includes(value);
+}
+
+/** Fields of a time entry that task history records when someone corrects it. */
+export const TIME_ENTRY_FIELDS = ['taskId', 'date', 'minutes', 'startTime', 'activityTypeId', 'billable', 'note'] as const;
+export type TimeEntryField = (typeof TIME_ENTRY_FIELDS)[number];
+
+export function isTimeEntryField(value: unknown): value is TimeEntryField {
+  return typeof value === 'string' && (TIME_ENTRY_FIELDS as readonly string[]).includes(value);
+}
+
+/** A time entry field's value in words, for corrections in the task's history. */
+export function useTimeEntryFieldFormat() {
+  const { t, i18n } = useTranslation();
+  const activityTypes = useActivityTypes();
+  return useCallback(
+    (field: TimeEntryField, value: unknown): string => {
+      const none = t('taskView.none');
+      if (value === null || value === undefined || value === '') return none;
+      switch (field) {
+        case 'minutes':
+          return typeof value === 'number' ? formatDuration(value) : String(value);
+        case 'date':
+          return formatLocalDate(String(value), i18n.language);
+        case 'activityTypeId':
+          return activityTypes.data?.find((type) => type.id === Number(value))?.name ?? `#${value}`;
+        case 'billable':
+          return value === true ? t('timeEntry.billable.yes') : t('timeEntry.billable.no');
+        case 'taskId':
+          return `#${value}`;
+        case 'note': {
+          const text = String(value).replace(/\s+/g, ' ').trim();
+          return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+        }
+        default:
+          return String(value);
+      }
+    },
+    [t, i18n.language, activityTypes.data],
+  );
 }

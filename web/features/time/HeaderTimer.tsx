@@ -1,0 +1,75 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PlayIcon, StopIcon } from './icons.js';
+import { StartTimerDialog } from './StartTimerDialog.js';
+import { ElapsedClock } from './TimerButton.js';
+import { TimerNoticeToast } from './TimerNoticeToast.js';
+import { useTimerActions } from './use-timer-actions.js';
+
+/**
+ * The timer in the top bar, on every page: while it runs, the task (a link), the time since it
+ * started (by the server's clock, so every device shows the same) and Stop; otherwise Start, which
+ * asks for the task. On phones only the reference, the clock and an icon stay visible.
+ */
+export function HeaderTimer() {
+  const { t } = useTranslation();
+  const { tracksTime, timer, isBusy, stopTimer } = useTimerActions();
+  const [picking, setPicking] = useState(false);
+  // Starting or stopping here swaps one button for the other: focus follows to the new one.
+  const startButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+
+  if (!tracksTime) return null;
+  return (
+    <div className="header-timer">
+      {timer ? (
+        <div className="header-timer__running">
+          <span className="header-timer__pulse" aria-hidden="true" />
+          <span className="visually-hidden">{t('timer.running')}:</span>
+          <Link to={`/tasks/${timer.taskId}`} className="header-timer__task" title={`${timer.taskReference} ${timer.taskTitle}`}>
+            <span className="header-timer__reference">{timer.taskReference}</span>
+            <span className="header-timer__title">{timer.taskTitle}</span>
+          </Link>
+          <ElapsedClock startedAt={timer.startedAt} className="header-timer__clock" />
+          <button
+            ref={stopButton}
+            type="button"
+            className="header-timer__stop"
+            disabled={isBusy}
+            aria-label={t('timer.stopOn', { reference: timer.taskReference })}
+            onClick={async () => {
+              if ((await stopTimer()).ok) requestAnimationFrame(() => startButton.current?.focus());
+            }}
+          >
+            <StopIcon size={14} />
+            <span className="header-timer__label" aria-hidden="true">
+              {t('timer.stopShort')}
+            </span>
+          </button>
+        </div>
+      ) : (
+        <button
+          ref={startButton}
+          type="button"
+          className="header-timer__start"
+          aria-haspopup="dialog"
+          disabled={isBusy}
+          onClick={() => setPicking(true)}
+        >
+          <PlayIcon size={14} />
+          <span className="header-timer__label">{t('timer.start')}</span>
+        </button>
+      )}
+      <StartTimerDialog
+        open={picking}
+        onClose={() => setPicking(false)}
+        onStarted={() => {
+          setPicking(false);
+          requestAnimationFrame(() => stopButton.current?.focus());
+        }}
+      />
+      <TimerNoticeToast />
+    </div>
+  );
+}
