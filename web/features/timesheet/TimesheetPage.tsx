@@ -54,7 +54,9 @@ export function TimesheetPage() {
   const activityTypes = useActivityTypes();
   const activityNames = useMemo(() => new Map((activityTypes.data ?? []).map((type) => [type.id, type.name])), [activityTypes.data]);
   const rows = useMemo(() => (sheet ? buildRows(sheet.entries, sheet.days.map((day) => day.date), seeds) : []), [sheet, seeds]);
-  const editable = settled && sheet.canEdit && !foreign;
+  // The grid edits open and returned weeks of one's own; an admin's corrections to approved time (with a
+  // reason) and changes to someone else's entries belong on the task page.
+  const editable = settled && sheet.canEdit && !foreign && (sheet.status === 'open' || sheet.status === 'rejected');
 
   const saveCell = useCellSave(sheetQuery.queryKey);
   const save = (row: GridRow, date: string, text: string) => {
