@@ -264,10 +264,11 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
 
     log('time: GET task while project-year reports run');
     const projectYearSpec = { path: projectYear, token: manager.token };
+    const reader = database.engine === 'sqlite' ? 'worker thread' : 'PostgreSQL pool';
     const organizationYearSpec = { path: organizationYear, token: owner.token };
     concurrent.push(await getTaskUnder(app, 'GET task alone', options.seconds, getTask, undefined));
-    concurrent.push(await getTaskUnder(app, 'GET task + project-year reports (worker thread)', options.seconds, getTask, projectYearSpec));
-    concurrent.push(await getTaskUnder(app, 'GET task + organization-year reports (worker thread)', options.seconds, getTask, organizationYearSpec));
+    concurrent.push(await getTaskUnder(app, `GET task + project-year reports (${reader})`, options.seconds, getTask, projectYearSpec));
+    concurrent.push(await getTaskUnder(app, `GET task + organization-year reports (${reader})`, options.seconds, getTask, organizationYearSpec));
     const monthExport = { path: `/api/v1/reports/time/export.xlsx?${new URLSearchParams(month)}`, token: owner.token };
     concurrent.push(await getTaskUnder(app, 'GET task + organization-month XLSX exports', options.seconds, getTask, monthExport));
     if (inline) {
