@@ -12,7 +12,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
 const root = path.resolve(import.meta.dirname, '..');
 
 export function chromiumPath(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
