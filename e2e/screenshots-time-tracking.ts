@@ -169,6 +169,14 @@ async function run(lang: 'en' | 'tr') {
     await manager.page.locator('.timeline__item--time_entry_changed').waitFor();
     await manager.page.locator('.timeline__item--time_entry_changed').scrollIntoViewIfNeeded();
     await shoot('09-history-correction', manager.page);
+
+    // The manager corrects an entry from the task page: a reason is asked for, and history shows it.
+    await manager.page.locator('.time-entries__action').first().click();
+    await manager.page.getByRole('dialog').getByLabel(m.timeEntry.fields.duration).fill('2:15');
+    await manager.page.getByRole('dialog').getByLabel(m.timeEntry.fields.reasonOptional).fill('Fotoğraf çekimi dahil edilmemişti.');
+    await shoot('10-manager-edit-dialog', manager.page, { full: false });
+    await manager.page.getByRole('dialog').getByRole('button', { name: m.timeEntry.form.save }).click();
+    await manager.page.locator('.timeline__item--time_entry_changed').nth(1).waitFor();
   } catch (error) {
     await member.page.screenshot({ path: path.join(OUT, `${lang}-time-failure-member.png`), fullPage: true }).catch(() => undefined);
     await manager.page.screenshot({ path: path.join(OUT, `${lang}-time-failure-manager.png`), fullPage: true }).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { formatDuration, type TimeEntry } from '../../../shared/time.js';
@@ -14,8 +14,11 @@ import { CheckIcon, LockIcon, PencilIcon, TrashIcon } from '../time/icons.js';
 import { TimeEntryForm } from '../time/TimeEntryForm.js';
 import { ElapsedClock } from '../time/TimerButton.js';
 import { useTracksTime } from '../time/use-timer-actions.js';
-import { useDeleteTimeEntry, useRunningTimer, useTimeEntries } from '../time/use-time.js';
+import { useDeleteTimeEntry, usePeoplesTimeEntries, useRunningTimer } from '../time/use-time.js';
 import { useTaskView } from './task-context.js';
+
+/** A manager's view asks for each person's time on the task; beyond this many people, only the first are asked. */
+const MAX_PEOPLE = 50;
 
 /** Tracked against the estimate, as words and a bar that turns to the warning colour past the estimate. */
 function TimeSummary() {
@@ -148,7 +151,6 @@ export function TimeSection() {
   const { task, project, me } = useTaskView();
   const format = useFormat();
   const tracksTime = useTracksTime();
-  const entries = useTimeEntries({ taskId: task.id }, { enabled: tracksTime });
   const activityTypes = useActivityTypes();
   const headingId = useId();
   const [adding, setAdding] = useState(false);
@@ -156,6 +158,11 @@ export function TimeSection() {
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const [focusAdd, setFocusAdd] = useState(0);
+  // After the dialog's own effects (children's run first), so it has the last word on focus.
+  useEffect(() => {
+    if (focusAdd > 0) addButton.current?.focus();
+  }, [focusAdd]);
   const today = todayIn(format.timeZone);
   const day = (date: string) => formatLocalDate(date, i18n.language, today.slice(0, 4));
 
@@ -164,6 +171,9 @@ export function TimeSection() {
     isAdmin: isOrganizationAdmin(me.role),
     managesProject: project?.myRole === 'manager' || project?.myRole === 'admin',
   };
+  // Everyone sees their own time; managers and admins also the time of the project's people.
+  const others = viewer.managesProject || viewer.isAdmin ? (project?.members ?? []).map((member) => member.userId).filter((id) => id !== me.user.id) : [];
+  const entries = usePeoplesTimeEntries({ taskId: task.id }, [undefined, ...others.slice(0, MAX_PEOPLE)], { enabled: tracksTime });
   const accessOf = (entry: TimeEntry) => entryAccess(entry, viewer);
   const activityName = (id: number | null) => (id === null ? null : (activityTypes.data?.find((type) => type.id === id) ?? null));
   const list = entries.data ?? [];
@@ -173,7 +183,7 @@ export function TimeSection() {
 
   const closeAdd = () => {
     setAdding(false);
-    requestAnimationFrame(() => addButton.current?.focus());
+    setFocusAdd((count) => count + 1);
   };
 
   return (
@@ -234,8 +244,7 @@ export function TimeSection() {
               <caption className="visually-hidden">{t('taskTime.caption', { reference: task.reference })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('timeEntry.fields.date')}</th>
-                  {onlyMine ? null : <th scope="col">{t('timeEntry.fields.person')}</th>}
+                  <th scope="col">{onlyMine ? t('timeEntry.fields.date') : t('timeEntry.fields.personDate')}</th>
                   <th scope="col" className="num">
                     {t('timeEntry.fields.duration')}
                   </th>
@@ -252,27 +261,31 @@ export function TimeSection() {
                   const type = activityName(entry.activityTypeId);
                   return (
                     <tr key={entry.id} data-entry-id={entry.id}>
-                      <td data-label={t('timeEntry.fields.date')} className="time-entries__date">
-                        <span className="time-entries__day">
-                          {day(entry.date)}
-                          {entry.startTime ? <span className="muted"> · {entry.startTime}</span> : null}
-                          <EntryLock status={entry.weekStatus} />
-                        </span>
-                        {entry.note ? (
-                          <span className="time-entries__note">
-                            <span className="visually-hidden">{t('timeEntry.fields.note')}: </span>
-                            {entry.note}
+                      <td data-label={onlyMine ? t('timeEntry.fields.date') : t('timeEntry.fields.personDate')} className="time-entries__date">
+                        <div className="time-entries__what">
+                          {onlyMine ? null : (
+                            <span className="time-entries__person">
+                              {entry.userId === me.user.id ? t('timeEntry.you', { name: entry.userName }) : entry.userName}
+                            </span>
+                          )}
+                          <span className="time-entries__day">
+                            {day(entry.date)}
+                            {entry.startTime ? <span className="muted"> · {entry.startTime}</span> : null}
+                            <EntryLock status={entry.weekStatus} />
                           </span>
-                        ) : null}
+                          {entry.note ? (
+                            <span className="time-entries__note">
+                              <span className="visually-hidden">{t('timeEntry.fields.note')}: </span>
+                              {entry.note}
+                            </span>
+                          ) : null}
+                        </div>
                       </td>
-                      {onlyMine ? null : (
-                        <td data-label={t('timeEntry.fields.person')}>
-                          {entry.userId === me.user.id ? t('timeEntry.you', { name: entry.userName }) : entry.userName}
-                        </td>
-                      )}
                       <td data-label={t('timeEntry.fields.duration')} className="num">
-                        <span className="time-entries__duration">{formatDuration(entry.minutes)}</span>
-                        {entry.source === 'timer' ? <span className="time-entries__source">{t('timeEntry.fromTimer')}</span> : null}
+                        <div>
+                          <span className="time-entries__duration">{formatDuration(entry.minutes)}</span>
+                          {entry.source === 'timer' ? <span className="time-entries__source">{t('timeEntry.fromTimer')}</span> : null}
+                        </div>
                       </td>
                       <td data-label={t('timeEntry.fields.activity')}>
                         {type ? (
@@ -334,7 +347,7 @@ export function TimeSection() {
               {list.length > 1 ? (
                 <tfoot>
                   <tr>
-                    <th scope="row" colSpan={onlyMine ? 1 : 2}>
+                    <th scope="row">
                       {t('taskTime.listedTotal')}
                     </th>
                     <td className="num">
@@ -348,7 +361,12 @@ export function TimeSection() {
           </div>
         </>
       )}
-      <Modal open={editing !== null} onClose={() => setEditing(null)} title={t('timeEntry.editTitle')}>
+      <Modal
+        open={editing !== null}
+        onClose={() => setEditing(null)}
+        title={t('timeEntry.editTitle')}
+        description={editing && editing.userId !== me.user.id ? t('timeEntry.editOf', { name: editing.userName }) : undefined}
+      >
         {editing ? (
           <TimeEntryForm
             task={task}
@@ -374,7 +392,7 @@ export function TimeSection() {
           if (deleted && deleting) {
             setStatus(t('timeEntry.deleted', { duration: formatDuration(deleting.minutes), date: day(deleting.date) }));
             // Its row (and the button that opened the dialog) is gone: focus stays in the section.
-            requestAnimationFrame(() => addButton.current?.focus());
+            setFocusAdd((count) => count + 1);
           }
           setDeleting(null);
         }}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PlayIcon, StopIcon } from './icons.js';
@@ -19,6 +19,17 @@ export function HeaderTimer() {
   // Starting or stopping here swaps one button for the other: focus follows to the new one.
   const startButton = useRef<HTMLButtonElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'start' | 'stop' | null>(null);
+  const running = timer !== null;
+
+  // Runs after the dialog's own effects (a parent's effects come after its children's), so it has the last word on focus.
+  useEffect(() => {
+    if (picking) return;
+    const target = focusNext.current === 'start' && !running ? startButton : focusNext.current === 'stop' && running ? stopButton : null;
+    if (!target) return;
+    focusNext.current = null;
+    target.current?.focus();
+  }, [running, picking]);
 
   if (!tracksTime) return null;
   return (
@@ -36,10 +47,13 @@ export function HeaderTimer() {
             ref={stopButton}
             type="button"
             className="header-timer__stop"
-            disabled={isBusy}
+            // Not `disabled`: that would drop keyboard focus while the request runs.
+            aria-disabled={isBusy || undefined}
             aria-label={t('timer.stopOn', { reference: timer.taskReference })}
-            onClick={async () => {
-              if ((await stopTimer()).ok) requestAnimationFrame(() => startButton.current?.focus());
+            onClick={() => {
+              if (isBusy) return;
+              focusNext.current = 'start';
+              void stopTimer();
             }}
           >
             <StopIcon size={14} />
@@ -54,8 +68,10 @@ export function HeaderTimer() {
           type="button"
           className="header-timer__start"
           aria-haspopup="dialog"
-          disabled={isBusy}
-          onClick={() => setPicking(true)}
+          aria-disabled={isBusy || undefined}
+          onClick={() => {
+            if (!isBusy) setPicking(true);
+          }}
         >
           <PlayIcon size={14} />
           <span className="header-timer__label">{t('timer.start')}</span>
@@ -65,8 +81,8 @@ export function HeaderTimer() {
         open={picking}
         onClose={() => setPicking(false)}
         onStarted={() => {
+          focusNext.current = 'stop';
           setPicking(false);
-          requestAnimationFrame(() => stopButton.current?.focus());
         }}
       />
       <TimerNoticeToast />

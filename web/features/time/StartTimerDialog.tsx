@@ -43,8 +43,10 @@ function TaskChoices({
             <button
               type="button"
               className="timer-pick__option"
-              disabled={disabled}
-              onClick={() => onPick(task)}
+              aria-disabled={disabled || undefined}
+              onClick={() => {
+                if (!disabled) onPick(task);
+              }}
             >
               <PlayIcon size={14} />
               <span className="visually-hidden">{t('timer.dialog.startOn')} </span>

@@ -158,7 +158,8 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
           value={duration}
           onChange={(event) => setDuration(event.target.value)}
           hint={durationHint}
-          error={form.fieldError('/duration') ?? (problem && problem !== 'format' ? durationMessage : undefined)}
+          // What is typed now says more than the last submit: a live range problem first.
+          error={(problem && problem !== 'format' ? durationMessage : undefined) ?? form.fieldError('/duration')}
           autoFocus
         />
         <TextField

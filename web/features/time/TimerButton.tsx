@@ -27,7 +27,9 @@ export function TimerButton({ task, variant = 'full' }: { task: TimerTask & { st
   const isHere = timer !== null && timer.taskId === task.id;
   // Timers run on open tasks only (the server refuses closed ones); a running one can always be stopped.
   if (!tracksTime || (!isHere && !isOpen(task.status))) return null;
-  const onClick = () => void (isHere ? stopTimer() : startTimer(task));
+  const onClick = () => {
+    if (!isBusy) void (isHere ? stopTimer() : startTimer(task));
+  };
 
   if (variant === 'icon') {
     return (
@@ -35,7 +37,8 @@ export function TimerButton({ task, variant = 'full' }: { task: TimerTask & { st
         <button
           type="button"
           className="timer-toggle__button"
-          disabled={isBusy}
+          // Not `disabled`: that would drop keyboard focus while the request runs.
+          aria-disabled={isBusy || undefined}
           aria-label={isHere ? t('timer.stopOn', { reference: task.reference }) : t('timer.startOn', { reference: task.reference })}
           title={isHere ? t('timer.stop') : t('timer.start')}
           onClick={onClick}
@@ -51,7 +54,7 @@ export function TimerButton({ task, variant = 'full' }: { task: TimerTask & { st
     <button
       type="button"
       className={isHere ? 'button button--small timer-button timer-button--running' : 'button button--small timer-button'}
-      disabled={isBusy}
+      aria-disabled={isBusy || undefined}
       onClick={onClick}
     >
       {isHere ? <StopIcon size={14} /> : <PlayIcon size={14} />}
