@@ -60,18 +60,21 @@ function problemsOf(error: unknown, range: DateRange | null, isCustom: boolean):
   const problems: FilterProblems = {};
   const loose: string[] = [];
   for (const field of error.fieldErrors) {
-    const endsBeforeStart = field.code === 'before_from' || (field.pointer === '/to' && range !== null && daysInRange(range) < 1);
-    const tooLong = field.code === 'too_long' || (field.pointer === '/to' && range !== null && daysInRange(range) > MAX_REPORT_DAYS);
+    // Query problems point into the query string (`/querystring/to`); the filter knows them by name.
+    const pointer = field.pointer.replace(/^\/querystring(?=\/)/, '');
+    const endsBeforeStart = field.code === 'before_from' || (pointer === '/to' && range !== null && daysInRange(range) < 1);
+    const tooLong = field.code === 'too_long' || (pointer === '/to' && range !== null && daysInRange(range) > MAX_REPORT_DAYS);
     const message = endsBeforeStart
       ? i18next.t('reports.errors.endBeforeStart')
       : tooLong
         ? i18next.t('reports.errors.tooLong', { count: MAX_REPORT_DAYS })
         : fieldErrorMessage(field.code, field.detail);
-    if (isCustom && field.pointer === '/from') problems.from ??= message;
-    else if (isCustom && field.pointer === '/to') problems.to ??= message;
+    if (isCustom && pointer === '/from') problems.from ??= message;
+    else if (isCustom && pointer === '/to') problems.to ??= message;
     else loose.push(message);
   }
-  if (loose.length > 0 || (!problems.from && !problems.to)) problems.other = [errorMessage(error), ...loose].join(' ');
+  if (loose.length > 0) problems.other = loose.join(' ');
+  else if (!problems.from && !problems.to) problems.other = errorMessage(error);
   return problems;
 }
 
@@ -278,8 +281,8 @@ function Breakdown({
         <ActivityChart slices={slices} totalMinutes={report.totalMinutes} />
         <BillableChart split={billableSplit(report)} totalMinutes={report.totalMinutes} />
         <TimelineChart buckets={buckets} granularity={granularity} />
-        {project ? null : <ProjectChart bars={projects} chartBars={limitBars(projects, MAX_BARS, other)} />}
-        {showPeople ? <PersonChart bars={people} chartBars={limitBars(people, MAX_BARS, other)} /> : null}
+        {project ? null : <ProjectChart bars={projects} chartBars={limitBars(projects, MAX_BARS, other)} alone={!showPeople} />}
+        {showPeople ? <PersonChart bars={people} chartBars={limitBars(people, MAX_BARS, other)} alone={Boolean(project)} /> : null}
         {project && tasks.length > 0 ? (
           <TaskChart rows={tasks} chartBars={limitBars(taskBars(tasks, report.totalMinutes), MAX_BARS, other)} periodMinutes={project.minutes} />
         ) : null}

@@ -36,17 +36,18 @@ export function ChartFigure({
   description,
   chart,
   children,
-  wide,
+  layout = 'half',
 }: {
   title: string;
   description?: ReactNode;
   chart: ReactNode;
   children: ReactNode;
-  wide?: boolean;
+  /** `half`: one of two in a row, numbers under the chart; `wide`: a row to itself, numbers beside; `full`: a row to itself, numbers under. */
+  layout?: 'half' | 'wide' | 'full';
 }) {
   const id = useId();
   return (
-    <figure className={wide ? 'report-figure report-figure--wide' : 'report-figure'} aria-labelledby={`${id}-title`}>
+    <figure className={`report-figure report-figure--${layout}`} aria-labelledby={`${id}-title`}>
       <figcaption className="report-figure__caption">
         <h3 className="report-figure__title" id={`${id}-title`}>
           {title}
@@ -140,6 +141,7 @@ function Donut({ data, total }: { data: readonly { key: string; name: string; mi
           data={data.map((item) => ({ ...item, hours: chartHours(item.minutes) }))}
           dataKey="hours"
           nameKey="name"
+          rootTabIndex={-1}
           innerRadius="62%"
           outerRadius="98%"
           stroke="#ffffff"
@@ -183,8 +185,10 @@ export function ActivityChart({ slices, totalMinutes }: { slices: readonly Slice
           {slices.map((slice) => (
             <tr key={slice.key}>
               <th scope="row" className="report-table__name">
-                <Swatch color={slice.color} />
-                {slice.name}
+                <span className="report-table__label">
+                  <Swatch color={slice.color} />
+                  {slice.name}
+                </span>
               </th>
               <td className="num">{formatDuration(slice.minutes)}</td>
               <td className="num">{hours.decimal(slice.minutes)}</td>
@@ -238,8 +242,10 @@ export function BillableChart({ split, totalMinutes }: { split: readonly Billabl
           {rows.map((row) => (
             <tr key={row.key}>
               <th scope="row" className="report-table__name">
-                <Swatch color={row.color} />
-                {row.name}
+                <span className="report-table__label">
+                  <Swatch color={row.color} />
+                  {row.name}
+                </span>
               </th>
               <td className="num">{formatDuration(row.minutes)}</td>
               <td className="num">{hours.decimal(row.minutes)}</td>
@@ -276,7 +282,7 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
   const column = t(`reports.columns.${granularity}`);
   return (
     <ChartFigure
-      wide
+      layout="wide"
       title={title}
       chart={
         <>
@@ -318,7 +324,7 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
       }
     >
       <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table report-table">
+        <table className="table report-table report-table--timeline">
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -361,10 +367,19 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
 }
 
 /** Names longer than this are shortened on the axis (the table beside it has them in full). */
-const AXIS_NAME_LENGTH = 18;
+const AXIS_NAME_LENGTH = 16;
 
 function shorten(name: string): string {
   return name.length > AXIS_NAME_LENGTH ? `${name.slice(0, AXIS_NAME_LENGTH - 1)}…` : name;
+}
+
+/** A bar's name on the axis, on one line (recharts would wrap it at spaces). */
+function NameTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={AXIS_TICK.fontSize} fill={AXIS_TICK.fill}>
+      {shorten(String(payload?.value ?? ''))}
+    </text>
+  );
 }
 
 /** Horizontal bars, billable and non-billable stacked, longest first. */
@@ -373,7 +388,7 @@ function HoursBars({ bars }: { bars: readonly BarDatum[] }) {
   const hours = useHoursText();
   const animate = !prefersReducedMotion();
   const data = bars.map((bar) => ({
-    name: shorten(bar.name),
+    name: bar.name,
     billable: chartHours(bar.billableMinutes),
     nonBillable: chartHours(Math.max(0, bar.minutes - bar.billableMinutes)),
   }));
@@ -389,7 +404,7 @@ function HoursBars({ bars }: { bars: readonly BarDatum[] }) {
       >
         <CartesianGrid horizontal={false} stroke={GRID_COLOR} />
         <XAxis type="number" tick={AXIS_TICK} tickLine={false} tickFormatter={hours.axis} allowDecimals={false} />
-        <YAxis type="category" dataKey="name" tick={AXIS_TICK} tickLine={false} width={128} />
+        <YAxis type="category" dataKey="name" tick={<NameTick />} tickLine={false} width={128} interval={0} />
         <Tooltip content={<HoursTooltip />} />
         <Bar dataKey="billable" name={t('reports.charts.billable')} stackId="hours" fill={BILLABLE_COLOR} isAnimationActive={animate} maxBarSize={22} />
         <Bar
@@ -412,12 +427,12 @@ function HoursBars({ bars }: { bars: readonly BarDatum[] }) {
   );
 }
 
-export function ProjectChart({ bars, chartBars }: { bars: readonly BarDatum[]; chartBars: readonly BarDatum[] }) {
+export function ProjectChart({ bars, chartBars, alone }: { bars: readonly BarDatum[]; chartBars: readonly BarDatum[]; alone: boolean }) {
   const { t } = useTranslation();
   const hours = useHoursText();
   const title = t('reports.charts.byProject');
   return (
-    <ChartFigure title={title} chart={<HoursBars bars={chartBars} />}>
+    <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
       <ScrollBox label={t('reports.charts.numbersOf', { title })}>
         <table className="table report-table">
           <caption className="visually-hidden">{title}</caption>
@@ -460,15 +475,17 @@ export function ProjectChart({ bars, chartBars }: { bars: readonly BarDatum[]; c
 export function PersonChart({
   bars,
   chartBars,
+  alone,
 }: {
   bars: readonly (BarDatum & { capacityMinutes: number })[];
   chartBars: readonly BarDatum[];
+  alone: boolean;
 }) {
   const { t } = useTranslation();
   const hours = useHoursText();
   const title = t('reports.charts.byPerson');
   return (
-    <ChartFigure title={title} chart={<HoursBars bars={chartBars} />}>
+    <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
       <ScrollBox label={t('reports.charts.numbersOf', { title })}>
         <table className="table report-table">
           <caption className="visually-hidden">{title}</caption>
@@ -525,9 +542,9 @@ export function TaskChart({ rows, chartBars, periodMinutes }: { rows: readonly T
   const hours = useHoursText();
   const title = t('reports.charts.byTask');
   return (
-    <ChartFigure wide title={title} description={t('reports.charts.byTaskNote')} chart={<HoursBars bars={chartBars} />}>
+    <ChartFigure layout="full" title={title} description={t('reports.charts.byTaskNote')} chart={<HoursBars bars={chartBars} />}>
       <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table report-table report-table--tasks">
+        <table className="table table--stack report-table report-table--tasks">
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -554,19 +571,26 @@ export function TaskChart({ rows, chartBars, periodMinutes }: { rows: readonly T
                 <th scope="row" className="report-table__title">
                   {row.title}
                 </th>
-                <td className="num">
-                  {formatDuration(row.minutes)}
-                  <span className="report-table__decimal">{hours.decimal(row.minutes)}</span>
+                {/* On a phone the rows stack and each value is labelled by its column (data-label). */}
+                <td className="num" data-label={t('reports.columns.period')}>
+                  <span>
+                    {formatDuration(row.minutes)}
+                    <span className="report-table__decimal">{hours.decimal(row.minutes)}</span>
+                  </span>
                 </td>
-                <td className="num">{formatDuration(row.trackedMinutes)}</td>
-                <td className="num">{row.estimateMinutes === null ? '—' : formatDuration(row.estimateMinutes)}</td>
-                <td>
+                <td className="num" data-label={t('reports.columns.tracked')}>
+                  <span>{formatDuration(row.trackedMinutes)}</span>
+                </td>
+                <td className="num" data-label={t('reports.columns.estimate')}>
+                  <span>{row.estimateMinutes === null ? '—' : formatDuration(row.estimateMinutes)}</span>
+                </td>
+                <td data-label={t('reports.columns.againstEstimate')}>
                   <EstimateCell row={row} />
                 </td>
               </tr>
             ))}
           </tbody>
-          <tfoot>
+          <tfoot className="report-table__total">
             <tr>
               <th scope="row" colSpan={2}>
                 {t('reports.columns.total')}

@@ -27,6 +27,6 @@ describe('report formatting', () => {
     expect(bucketTick('tr', '2026-03-02', 'week', false)).toBe('2 Mar');
     expect(bucketTick('tr', '2026-03-02', 'month', true)).toBe('Mar 26');
     expect(plain(bucketLabel('en', { start: '2026-03-02', end: '2026-03-08' }, 'week'))).toBe('Mar 2 – 8, 2026');
-    expect(bucketLabel('tr', { start: '2026-03-01', end: '2026-03-31' }, 'month')).toBe('Mart 2026');
+    expect(bucketLabel('tr', { start: '2026-03-01', end: '2026-03-31' }, 'month')).toBe('Mar 2026');
   });
 });

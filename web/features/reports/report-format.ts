@@ -71,9 +71,9 @@ export function bucketTick(locale: string, start: string, granularity: Granulari
   return dateFormat(locale, acrossYears ? { month: 'short', year: '2-digit' } : { month: 'short' }).format(utc(start));
 }
 
-/** A bucket in full, for the table: `Mon, 3 Mar 2026`, `3–9 Mar 2026`, `March 2026`. */
+/** A bucket in full, for the table: `Mon, 3 Mar` (the period above names the year), `3–9 Mar 2026`, `Mar 2026`. */
 export function bucketLabel(locale: string, bucket: { start: string; end: string }, granularity: Granularity): string {
-  if (granularity === 'day') return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(utc(bucket.start));
+  if (granularity === 'day') return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(utc(bucket.start));
   if (granularity === 'week') return formatRange(locale, { from: bucket.start, to: bucket.end });
-  return dateFormat(locale, { month: 'long', year: 'numeric' }).format(utc(bucket.start));
+  return dateFormat(locale, { month: 'short', year: 'numeric' }).format(utc(bucket.start));
 }
