@@ -186,13 +186,15 @@ export function TimeSection() {
     setFocusAdd((count) => count + 1);
   };
 
+  // Client accounts track no time and see none (the server refuses them).
+  if (!tracksTime) return null;
   return (
     <section className="card time-section" aria-labelledby={headingId}>
       <div className="card__header">
         <h2 className="card__title" id={headingId}>
           {t('taskTime.title')}
         </h2>
-        {tracksTime && !adding ? (
+        {!adding ? (
           <button
             ref={addButton}
             type="button"
@@ -225,7 +227,7 @@ export function TimeSection() {
           />
         </div>
       ) : null}
-      {!tracksTime ? null : entries.isPending ? (
+      {entries.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : entries.isError ? (
         <div className="notice notice--error" role="alert">
