@@ -184,15 +184,51 @@ interface ConcurrentRow {
   reports: LoadResult | undefined;
 }
 
-async function getTaskUnder(server: BenchServer, name: string, seconds: number, getSpec: (random: Random) => RequestSpec, report: RequestSpec | undefined): Promise<ConcurrentRow> {
+interface ConcurrentScenario {
+  server: BenchServer;
+  name: string;
+  /** What runs beside the GETs; none for the baseline. */
+  report: RequestSpec | undefined;
+}
+
+function merge(parts: readonly LoadResult[]): LoadResult {
+  return {
+    requests: parts.reduce((sum, part) => sum + part.requests, 0),
+    errors: parts.reduce((sum, part) => sum + part.errors, 0),
+    unexpected: Object.assign({}, ...parts.map((part) => part.unexpected)),
+    firstError: parts.find((part) => part.firstError)?.firstError,
+    elapsedMs: parts.reduce((sum, part) => sum + part.elapsedMs, 0),
+    latenciesMs: Float64Array.from(parts.flatMap((part) => [...part.latenciesMs])).sort(),
+  };
+}
+
+/**
+ * GET task load, alone and beside reports, in alternating rounds (A B C A B C …): other work on the same
+ * cores drifts over minutes, and alternating lets every scenario meet the same drift.
+ */
+async function getTaskUnder(scenarios: readonly ConcurrentScenario[], seconds: number, getSpec: (random: Random) => RequestSpec, rounds = 3): Promise<ConcurrentRow[]> {
   const random = new Random(4242);
   const gets = loop(() => getSpec(random));
-  await runLoad({ port: server.port, concurrency: GET_IN_FLIGHT, durationMs: 1000, worker: gets });
-  const [getResult, reportResult] = await Promise.all([
-    runLoad({ port: server.port, concurrency: GET_IN_FLIGHT, durationMs: seconds * 1000, worker: gets }),
-    report ? runLoad({ port: server.port, concurrency: REPORTS_IN_FLIGHT, durationMs: seconds * 1000, worker: loop(() => report) }) : undefined,
-  ]);
-  return { name, gets: getResult, reports: reportResult };
+  for (const server of new Set(scenarios.map((scenario) => scenario.server))) {
+    await runLoad({ port: server.port, concurrency: GET_IN_FLIGHT, durationMs: 1000, worker: gets });
+  }
+  const parts = scenarios.map(() => ({ gets: [] as LoadResult[], reports: [] as LoadResult[] }));
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [index, { server, report }] of scenarios.entries()) {
+      const durationMs = (seconds * 1000) / rounds;
+      const [getResult, reportResult] = await Promise.all([
+        runLoad({ port: server.port, concurrency: GET_IN_FLIGHT, durationMs, worker: gets }),
+        report ? runLoad({ port: server.port, concurrency: REPORTS_IN_FLIGHT, durationMs, worker: loop(() => report) }) : undefined,
+      ]);
+      parts[index]!.gets.push(getResult);
+      if (reportResult) parts[index]!.reports.push(reportResult);
+    }
+  }
+  return scenarios.map((scenario, index) => ({
+    name: scenario.name,
+    gets: merge(parts[index]!.gets),
+    reports: scenario.report ? merge(parts[index]!.reports) : undefined,
+  }));
 }
 
 function actorOf(userId: number, organizationId: number, role: Actor['role']): Actor {
@@ -266,16 +302,16 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
     const projectYearSpec = { path: projectYear, token: manager.token };
     const reader = database.engine === 'sqlite' ? 'worker thread' : 'PostgreSQL pool';
     const organizationYearSpec = { path: organizationYear, token: owner.token };
-    concurrent.push(await getTaskUnder(app, 'GET task alone', options.seconds, getTask, undefined));
-    concurrent.push(await getTaskUnder(app, `GET task + project-year reports (${reader})`, options.seconds, getTask, projectYearSpec));
-    concurrent.push(await getTaskUnder(app, `GET task + organization-year reports (${reader})`, options.seconds, getTask, organizationYearSpec));
     const monthExport = { path: `/api/v1/reports/time/export.xlsx?${new URLSearchParams(month)}`, token: owner.token };
-    concurrent.push(await getTaskUnder(app, 'GET task + organization-month XLSX exports', options.seconds, getTask, monthExport));
-    if (inline) {
-      concurrent.push(await getTaskUnder(inline, 'GET task alone, reports on the event loop', options.seconds, getTask, undefined));
-      concurrent.push(await getTaskUnder(inline, 'GET task + project-year reports on the event loop', options.seconds, getTask, projectYearSpec));
-      concurrent.push(await getTaskUnder(inline, 'GET task + organization-year reports on the event loop', options.seconds, getTask, organizationYearSpec));
-    }
+    const loads: ConcurrentScenario[] = [
+      { server: app, name: 'GET task alone', report: undefined },
+      { server: app, name: `GET task + project-year reports (${reader})`, report: projectYearSpec },
+      ...(inline ? [{ server: inline, name: 'GET task + project-year reports on the event loop', report: projectYearSpec }] : []),
+      { server: app, name: `GET task + organization-year reports (${reader})`, report: organizationYearSpec },
+      ...(inline ? [{ server: inline, name: 'GET task + organization-year reports on the event loop', report: organizationYearSpec }] : []),
+      { server: app, name: 'GET task + organization-month XLSX exports', report: monthExport },
+    ];
+    concurrent.push(...(await getTaskUnder(loads, options.seconds, getTask)));
     for (const row of concurrent) {
       log(
         `${row.name}: GET p50 ${percentile(row.gets.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(row.gets.latenciesMs, 0.99).toFixed(1)} ms, ${row.gets.errors + (row.reports?.errors ?? 0)} errors${row.gets.firstError ? ` (${row.gets.firstError})` : ''}` +
@@ -360,7 +396,7 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
     '',
     exportTable,
     '',
-    `GET task (${GET_IN_FLIGHT} in flight) for ${options.seconds} s, alone and while ${REPORTS_IN_FLIGHT} clients request reports (or XLSX exports: batches read by the worker, the workbook written on the event loop) back to back${database.engine === 'sqlite' ? '; the last three rows run the same app with reports read on the event loop (BENCH_READER=inline), for comparison' : ''}:`,
+    `GET task (${GET_IN_FLIGHT} in flight) for ${options.seconds} s, alone and while ${REPORTS_IN_FLIGHT} clients request reports (or XLSX exports: batches read by the worker, the workbook written on the event loop) back to back, in three alternating rounds${database.engine === 'sqlite' ? '; the rows “on the event loop” run the same app with reports read on the main thread (BENCH_READER=inline), for comparison' : ''}:`,
     '',
     concurrentTable,
     '',
