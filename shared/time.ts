@@ -171,7 +171,11 @@ export type UpdateTimeEntryBody = z.input<typeof UpdateTimeEntryBodySchema>;
 export const DeleteTimeEntryQuerySchema = z.object({ reason: z.string().trim().max(2000).optional() });
 
 export const TimeEntryQuerySchema = z.object({
-  /** Defaults to the caller. Managers may ask for people on their projects (only those projects' entries come back); admins for anyone. */
+  /**
+   * Whose entries. Defaults to the caller, except with `taskId` or `projectId`: then everyone's the caller may see
+   * (their own, plus all entries on projects they manage; admins all). Managers may ask for people on their projects
+   * (only those projects' entries come back); admins for anyone.
+   */
   userId: z.coerce.number().int().positive().optional(),
   taskId: z.coerce.number().int().positive().optional(),
   projectId: z.coerce.number().int().positive().optional(),

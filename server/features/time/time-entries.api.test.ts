@@ -209,6 +209,23 @@ describe('time entries', () => {
     expect(await ids(stranger.owner, `?userId=${member.id}`)).toEqual([]);
   });
 
+  it('answers a task’s entries of everyone the caller may see: all of them for its managers and admins, only their own for members', async () => {
+    const { admin, manager, member, project, organization } = await createProjectTeam(context);
+    const colleague = await createPerson(context, organization.id, 'member');
+    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${colleague.id}`, as: manager, body: { role: 'member' } });
+    const { id: taskId } = await createTask(context, manager, { projectId: project.id, captainId: member.id, collaboratorIds: [colleague.id] });
+    const mine = await logTimeOk(context, member, { taskId });
+    const theirs = await logTimeOk(context, colleague, { taskId });
+    const managers = await logTimeOk(context, manager, { taskId });
+
+    const ids = async (as: typeof member) => (await list(as, `?taskId=${taskId}`)).body.items.map((item: { id: number }) => item.id).sort();
+    expect(await ids(manager)).toEqual([mine.id, theirs.id, managers.id].sort());
+    expect(await ids(admin)).toEqual([mine.id, theirs.id, managers.id].sort());
+    expect(await ids(member)).toEqual([mine.id]);
+    expect(await ids(colleague)).toEqual([theirs.id]);
+    expect((await list(member, `?projectId=${project.id}`)).body.items.map((item: { id: number }) => item.id)).toEqual([mine.id]);
+  });
+
   it('lets a manager correct someone’s time on their project, recording each correction in the task history', async () => {
     const { manager, member, project } = await createProjectTeam(context);
     const { id: taskId } = await createTask(context, manager, { projectId: project.id });

@@ -119,8 +119,9 @@ export function emitTimeChanged(emit: Emit, actor: Actor, entry: { id: number; u
 export async function listEntries(deps: Deps, actor: Actor, query: TimeEntryQuery): Promise<TimeEntry[]> {
   const { db } = deps.database;
   const scope = await timeScopeOf(db, actor);
-  const userId = query.userId ?? actor.userId;
-  if (userId !== actor.userId && scope.kind === 'limited' && scope.managedProjectIds.length === 0) {
+  // A task's or project's entries come from everyone the caller may see; otherwise the caller's own.
+  const userId = query.userId ?? (query.taskId !== undefined || query.projectId !== undefined ? undefined : actor.userId);
+  if (userId !== undefined && userId !== actor.userId && scope.kind === 'limited' && scope.managedProjectIds.length === 0) {
     throw new ForbiddenError('Only organization admins and project managers see other people’s time.');
   }
   const context = await timeContext(db, actor.organizationId, deps.clock.now());

@@ -14,11 +14,8 @@ import { CheckIcon, LockIcon, PencilIcon, TrashIcon } from '../time/icons.js';
 import { TimeEntryForm } from '../time/TimeEntryForm.js';
 import { ElapsedClock } from '../time/TimerButton.js';
 import { useTracksTime } from '../time/use-timer-actions.js';
-import { useDeleteTimeEntry, usePeoplesTimeEntries, useRunningTimer } from '../time/use-time.js';
+import { useDeleteTimeEntry, useRunningTimer, useTimeEntries } from '../time/use-time.js';
 import { useTaskView } from './task-context.js';
-
-/** A manager's view asks for each person's time on the task; beyond this many people, only the first are asked. */
-const MAX_PEOPLE = 50;
 
 /** Tracked against the estimate, as words and a bar that turns to the warning colour past the estimate. */
 function TimeSummary() {
@@ -171,9 +168,8 @@ export function TimeSection() {
     isAdmin: isOrganizationAdmin(me.role),
     managesProject: project?.myRole === 'manager' || project?.myRole === 'admin',
   };
-  // Everyone sees their own time; managers and admins also the time of the project's people.
-  const others = viewer.managesProject || viewer.isAdmin ? (project?.members ?? []).map((member) => member.userId).filter((id) => id !== me.user.id) : [];
-  const entries = usePeoplesTimeEntries({ taskId: task.id }, [undefined, ...others.slice(0, MAX_PEOPLE)], { enabled: tracksTime });
+  // The server answers the task's entries the caller may see: their own, and everyone's for its managers and admins.
+  const entries = useTimeEntries({ taskId: task.id }, { enabled: tracksTime });
   const accessOf = (entry: TimeEntry) => entryAccess(entry, viewer);
   const activityName = (id: number | null) => (id === null ? null : (activityTypes.data?.find((type) => type.id === id) ?? null));
   const list = entries.data ?? [];

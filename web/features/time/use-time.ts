@@ -2,7 +2,7 @@
  * Time tracking's server state: the running timer, time entries and timesheets. Every change
  * refreshes all time queries (timer, entries, weeks, reports) and the tasks whose tracked totals moved.
  */
-import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type CreateTimeEntryBody,
   type DecideTimesheetBody,
@@ -81,39 +81,6 @@ export function useTimeEntries(filter: TimeEntryFilter, options: { enabled?: boo
     select: (data) => data.items,
     enabled: options.enabled ?? true,
   });
-}
-
-/**
- * The entries matching `filter` of several people (`undefined`: the caller), merged newest first:
- * the server answers one person at a time, and a manager looks at everyone's time on a task.
- */
-export function usePeoplesTimeEntries(filter: TimeEntryFilter, userIds: readonly (number | undefined)[], options: { enabled?: boolean } = {}) {
-  return useQueries({
-    queries: userIds.map((userId) => {
-      const query = { ...filter, userId } as Record<string, string | number | undefined>;
-      return {
-        queryKey: timeKeys.entryList(query),
-        queryFn: ({ signal }: { signal: AbortSignal }) => apiFetch(`/time-entries${toSearch(query)}`, { schema: TimeEntryListSchema, signal }),
-        enabled: options.enabled ?? true,
-      };
-    }),
-    combine: (results) => {
-      const failed = results.find((result) => result.isError);
-      const done = results.every((result) => result.data !== undefined);
-      const items = done ? results.flatMap((result) => result.data?.items ?? []) : undefined;
-      return {
-        data: items?.sort(newestFirst),
-        isPending: !done && !failed,
-        isError: failed !== undefined,
-        error: failed?.error ?? null,
-        refetch: () => Promise.all(results.map((result) => result.refetch())),
-      };
-    },
-  });
-}
-
-function newestFirst(a: TimeEntry, b: TimeEntry): number {
-  return b.date.localeCompare(a.date) || (b.startTime ?? '').localeCompare(a.startTime ?? '') || b.createdAt.localeCompare(a.createdAt);
 }
 
 export function useCreateTimeEntry() {
