@@ -171,7 +171,7 @@ async function run(lang: 'en' | 'tr') {
     await target.setViewportSize(SIZES[1]!);
     await target.waitForTimeout(300);
     const overflowing = await target.evaluate(() =>
-      [document.documentElement, ...document.querySelectorAll('.report-figure, .report-filters, .report-total')]
+      [document.documentElement, ...Array.from(document.querySelectorAll('.report-figure, .report-filters, .report-total'))]
         .filter((element) => element.scrollWidth > element.clientWidth + 1)
         .map((element) => `${element.className || element.tagName} (${element.scrollWidth} > ${element.clientWidth})`),
     );
@@ -328,6 +328,24 @@ async function run(lang: 'en' | 'tr') {
     check((await member.page.getByRole('figure', { name: r.charts.byPerson }).count()) === 0, 'a member sees no hours by person', problems);
     await member.page.waitForTimeout(1200);
     await shoot('08-member', member.page);
+
+    // By keyboard: open the activity types, tick Design with the space bar, close with Escape.
+    const activityButton = member.page.getByRole('button', { name: new RegExp(`^${r.filters.activityTypes}`) });
+    await activityButton.focus();
+    await member.page.keyboard.press('Enter');
+    await member.page.getByRole('checkbox', { name: 'Design' }).waitFor();
+    // Focus starts on the first type (Admin, by name); Tab moves to Design.
+    await member.page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.type === 'checkbox');
+    await member.page.keyboard.press('Tab');
+    await member.page.keyboard.press('Space');
+    await member.page.waitForURL(/activityTypeIds=/);
+    await member.page.keyboard.press('Escape');
+    check(await activityButton.evaluate((element) => element === document.activeElement), 'Escape returns focus to the picker button', problems);
+    check((await activityButton.getAttribute('aria-expanded')) === 'false', 'Escape closes the picker', problems);
+    const onlyDesign = member.page.getByRole('figure', { name: r.charts.byActivity });
+    await member.page.waitForFunction(() => !document.querySelector('.reports-page__content--stale'));
+    const rows = await onlyDesign.getByRole('row').allTextContents();
+    check(rows.length === 2 && rows[1]!.includes('Design'), `only Design after filtering: ${rows.join(' | ')}`, problems);
     await member.page.setViewportSize(SIZES[1]!);
     await member.page.getByRole('button', { name: r.filters.more }).click();
     await member.page.screenshot({ path: path.join(OUT, `${lang}-reports-09-member-filters-open-390.png`) });

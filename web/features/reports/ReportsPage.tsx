@@ -162,7 +162,8 @@ export function ReportsPage() {
         problems={problems}
       />
       <div className="reports-page__status" role="status">
-        {report.isFetching && data ? t('reports.status.updating') : null}
+        {/* Only while other filters load: a quiet refresh in the background is not announced. */}
+        {report.isPlaceholderData && report.isFetching ? t('reports.status.updating') : null}
       </div>
       {query === null || refused ? null : report.isPending ? (
         <Loading label={t('reports.status.loading')} />
