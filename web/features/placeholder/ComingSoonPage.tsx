@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/Page.js';
 
-type Section = 'myWork' | 'projects' | 'dashboard' | 'time' | 'reports';
+type Section = 'dashboard';
 
 /** An honest page for a part of Spine that is not built yet: what it will hold, no made-up data. */
 function ComingSoon({ section }: { section: Section }) {
@@ -18,8 +18,4 @@ function ComingSoon({ section }: { section: Section }) {
   );
 }
 
-export const MyWorkPage = () => <ComingSoon section="myWork" />;
-export const ProjectsPage = () => <ComingSoon section="projects" />;
 export const DashboardPage = () => <ComingSoon section="dashboard" />;
-export const TimePage = () => <ComingSoon section="time" />;
-export const ReportsPage = () => <ComingSoon section="reports" />;
