@@ -11,7 +11,6 @@ import {
   StartedTimerSchema,
   type StartTimerBody,
   StoppedTimerSchema,
-  type TimeEntry,
   TimeEntryListSchema,
   TimeEntrySchema,
   TimesheetSchema,
