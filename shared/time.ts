@@ -97,6 +97,23 @@ export function isoWeekday(date: string): number {
   return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 }
 
+/**
+ * A person's capacity per ISO weekday (index 1–7; 0 unused): the weekly capacity spread evenly over the
+ * organization's working days, 0 on the other days. When it does not divide evenly, the earliest working
+ * days of the week take the spare minutes, so every full week adds up to the weekly capacity exactly.
+ */
+export function capacityByWeekday(weeklyMinutes: number, workingDays: readonly number[]): number[] {
+  const days = [...new Set(workingDays)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
+  const perWeekday = Array.from({ length: 8 }, () => 0);
+  if (days.length === 0 || weeklyMinutes <= 0) return perWeekday;
+  const base = Math.floor(weeklyMinutes / days.length);
+  const spare = weeklyMinutes - base * days.length;
+  days.forEach((day, position) => {
+    perWeekday[day] = base + (position < spare ? 1 : 0);
+  });
+  return perWeekday;
+}
+
 // ——— Time entries ———
 
 export const TimeEntrySourceSchema = z.enum(['timer', 'manual']);

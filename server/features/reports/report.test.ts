@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors.js';
-import { assertReportPeriod, buildTimeReport, capacityByWeekday, dailyCapacity, datesOf, daysBetween, REPORT_TASK_LIMIT, type ReportSums } from './report.js';
+import { capacityByWeekday } from '../../../shared/time.js';
+import { assertReportPeriod, buildTimeReport, dailyCapacity, datesOf, daysBetween, REPORT_TASK_LIMIT, type ReportSums } from './report.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 

@@ -3,7 +3,7 @@
  * over the days of a period, and how the grouped sums the database returns become a report (every
  * day of the range present, capacity per day and person, breakdowns sorted by time).
  */
-import { addDays, isoWeekday, MAX_REPORT_DAYS, type TimeReport } from '../../../shared/time.js';
+import { addDays, capacityByWeekday, isoWeekday, MAX_REPORT_DAYS, type TimeReport } from '../../../shared/time.js';
 import { ValidationError } from '../../errors.js';
 
 /** The most tasks a report lists. */
@@ -30,23 +30,6 @@ export function datesOf(from: string, to: string): string[] {
   const dates: string[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) dates.push(date);
   return dates;
-}
-
-/**
- * A person's capacity per ISO weekday (index 1–7; 0 unused): the weekly capacity spread evenly over the
- * organization's working days, 0 on the other days. When it does not divide evenly, the earliest working
- * days of the week take the spare minutes, so every full week adds up to the weekly capacity exactly.
- */
-export function capacityByWeekday(weeklyMinutes: number, workingDays: readonly number[]): number[] {
-  const days = [...new Set(workingDays)].filter((day) => day >= 1 && day <= 7).sort((a, b) => a - b);
-  const perWeekday = Array.from({ length: 8 }, () => 0);
-  if (days.length === 0 || weeklyMinutes <= 0) return perWeekday;
-  const base = Math.floor(weeklyMinutes / days.length);
-  const spare = weeklyMinutes - base * days.length;
-  days.forEach((day, position) => {
-    perWeekday[day] = base + (position < spare ? 1 : 0);
-  });
-  return perWeekday;
 }
 
 /** A person's capacity on one date (see capacityByWeekday). */

@@ -20,9 +20,9 @@ describe('dailyCapacities', () => {
     expect(days.map((day) => day.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08']);
   });
 
-  it('gives the remainder of an uneven split to the first working days, summing exactly to the week', () => {
+  it('gives the remainder of an uneven split to the earliest weekdays (Monday first), as reports do, summing exactly to the week', () => {
     const days = dailyCapacities('2026-03-01', 1000, [7, 1, 2]);
-    expect(days.map((day) => day.capacityMinutes)).toEqual([334, 333, 333, 0, 0, 0, 0]);
+    expect(days.map((day) => day.capacityMinutes)).toEqual([333, 334, 333, 0, 0, 0, 0]);
     expect(days.reduce((sum, day) => sum + day.capacityMinutes, 0)).toBe(1000);
   });
 

@@ -2,25 +2,13 @@
  * Timesheet rules, pure: a week's capacity per day, and how a week moves between open, submitted,
  * approved and rejected.
  */
-import { isoWeekday, type TimesheetStatus, weekDates, weekStartOf } from '../../../shared/time.js';
+import { capacityByWeekday, isoWeekday, type TimesheetStatus, weekDates, weekStartOf } from '../../../shared/time.js';
 import { ConflictError, ValidationError } from '../../errors.js';
 
-/**
- * The weekly capacity spread over the organization's working days (0 on the others). The
- * remainder of an uneven split goes to the first working days, so the days sum exactly to the week.
- */
+/** The week's dates with the person's capacity on each (see capacityByWeekday: one rule for timesheets and reports). */
 export function dailyCapacities(weekStart: string, weeklyMinutes: number, workingDays: readonly number[]): { date: string; capacityMinutes: number }[] {
-  const dates = weekDates(weekStart);
-  const working = dates.filter((date) => workingDays.includes(isoWeekday(date)));
-  if (working.length === 0) return dates.map((date) => ({ date, capacityMinutes: 0 }));
-  const share = Math.floor(weeklyMinutes / working.length);
-  let remainder = weeklyMinutes - share * working.length;
-  return dates.map((date) => {
-    if (!working.includes(date)) return { date, capacityMinutes: 0 };
-    const extra = remainder > 0 ? 1 : 0;
-    remainder -= extra;
-    return { date, capacityMinutes: share + extra };
-  });
+  const perWeekday = capacityByWeekday(weeklyMinutes, workingDays);
+  return weekDates(weekStart).map((date) => ({ date, capacityMinutes: perWeekday[isoWeekday(date)] ?? 0 }));
 }
 
 /** Submitted and approved weeks are read-only for the person; approved ones are locked for managers too. */
