@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineInstant, localDate, zonedToUtc } from './deadline.js';
+import { deadlineInstant, localDate, localDateTime, zonedToUtc } from './deadline.js';
 
 describe('deadlines in the organization’s time zone', () => {
   it('turns a local time into UTC', () => {
@@ -22,5 +22,14 @@ describe('deadlines in the organization’s time zone', () => {
   it('tells the local date of an instant', () => {
     expect(localDate(new Date('2026-03-31T22:30:00Z'), 'Europe/Istanbul')).toBe('2026-04-01');
     expect(localDate(new Date('2026-03-31T22:30:00Z'), 'UTC')).toBe('2026-03-31');
+  });
+});
+
+describe('localDateTime', () => {
+  it('gives the wall-clock date and time in the zone, across midnight', () => {
+    const instant = new Date('2026-03-01T22:30:00Z');
+    expect(localDateTime(instant, 'UTC')).toEqual({ date: '2026-03-01', time: '22:30' });
+    expect(localDateTime(instant, 'Europe/Istanbul')).toEqual({ date: '2026-03-02', time: '01:30' });
+    expect(localDateTime(instant, 'America/New_York')).toEqual({ date: '2026-03-01', time: '17:30' });
   });
 });

@@ -1,4 +1,7 @@
-/** Deadlines are local to the organization: a date, or a date and time, in its time zone. */
+/**
+ * Deadlines are local to the organization: a date, or a date and time, in its time zone. The zone
+ * helpers here (wall clock of an instant, instant of a wall clock) also serve time tracking.
+ */
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -20,9 +23,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return cached;
 }
 
+/** The wall-clock parts (year, month, day, hour, minute, second) of an instant in a zone. */
+function wallClockParts(instant: Date | number, timeZone: string): Record<string, string> {
+  return Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+}
+
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
 function offsetAt(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = wallClockParts(instant, timeZone);
   const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
   return wall - Math.floor(instant / 1000) * 1000;
 }
@@ -46,8 +54,13 @@ export function deadlineInstant(deadline: string, timeZone: string): Date {
   return zonedToUtc(next.toISOString().slice(0, 10), '00:00', timeZone);
 }
 
+/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a zone. */
+export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+  const parts = wallClockParts(instant, timeZone);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
 /** Today's date in a zone, YYYY-MM-DD. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return localDateTime(instant, timeZone).date;
 }

@@ -20,11 +20,12 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { type Emit, changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
+import { localDateTime } from '../tasks/deadline.js';
 import { canSeeProject } from '../tasks/task.policy.js';
 import * as tasksRepository from '../tasks/tasks.repository.js';
 import type { TaskRecord } from '../tasks/tasks.repository.js';
 import { scopeCovers, type TimeScope, timeScopeOf } from './time-scope.js';
-import { assertFitsDay, assertNotFuture, defaultBillable, type EntryFields, entryChanges, localDateTime } from './time-entry.js';
+import { assertFitsDay, assertNotFuture, defaultBillable, type EntryFields, entryChanges } from './time-entry.js';
 import { type EntryAccess, entryChangeRule } from './time.policy.js';
 import * as repository from './time.repository.js';
 import type { ActivityTypeRecord, EntryRecord } from './time.repository.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CreateTimeEntryBodySchema } from '../../../shared/time.js';
 import { ValidationError } from '../../errors.js';
-import { assertFitsDay, assertNotFuture, clampToDay, defaultBillable, entryChanges, localDateTime, timerSpan } from './time-entry.js';
+import { assertFitsDay, assertNotFuture, clampToDay, defaultBillable, entryChanges, timerSpan } from './time-entry.js';
 
 function validationOf(fn: () => void): ValidationError {
   try {
@@ -23,15 +23,6 @@ describe('durations as people type them', () => {
 
   it('refuses text that is no duration, zero and more than a day', () => {
     for (const value of ['abc', '0', '25h', '', 1.5]) expect(parse(value).success).toBe(false);
-  });
-});
-
-describe('localDateTime', () => {
-  it('gives the wall-clock date and time in the zone, across midnight', () => {
-    const instant = new Date('2026-03-01T22:30:00Z');
-    expect(localDateTime(instant, 'UTC')).toEqual({ date: '2026-03-01', time: '22:30' });
-    expect(localDateTime(instant, 'Europe/Istanbul')).toEqual({ date: '2026-03-02', time: '01:30' });
-    expect(localDateTime(instant, 'America/New_York')).toEqual({ date: '2026-03-01', time: '17:30' });
   });
 });
 

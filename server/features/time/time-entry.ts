@@ -1,34 +1,10 @@
 /**
- * Time entry rules, pure: local dates and times in the organization's zone, the 24-hour day, what a
- * stopped timer records, billable defaults and the change list history keeps.
+ * Time entry rules, pure: the 24-hour day, what a stopped timer records (local to the organization's
+ * zone), billable defaults and the change list history keeps.
  */
 import { formatDuration, MINUTES_PER_DAY } from '../../../shared/time.js';
 import { ValidationError } from '../../errors.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let cached = formatters.get(timeZone);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, cached);
-  }
-  return cached;
-}
-
-/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a zone. */
-export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
+import { localDateTime } from '../tasks/deadline.js';
 
 /** Time is recorded for work done: today or earlier, in the organization's zone. */
 export function assertNotFuture(date: string, today: string, pointer = '/date'): void {
