@@ -4,33 +4,20 @@
  * in UTC and never shifted.
  */
 import { decimalHours } from '../../../shared/time.js';
+import { calendarDay as utc, calendarFormat } from '../time/format.js';
 import type { DateRange } from './report-filters.js';
 import type { Granularity } from './report-data.js';
 
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formats = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n|${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.NumberFormat | undefined;
+  let format = formats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale, options);
     formats.set(key, format);
   }
   return format;
-}
-
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    formats.set(key, format);
-  }
-  return format;
-}
-
-function utc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }
 
 /** Minutes as decimal hours with two places, as invoices write them: 90 → `1.50` (`1,50` in Turkish). */
@@ -54,12 +41,12 @@ export function formatNumber(locale: string, value: number): string {
 
 /** `2026-03-01` → `1 Mar 2026`. */
 export function formatDay(locale: string, date: string): string {
-  return dateFormat(locale, { dateStyle: 'medium' }).format(utc(date));
+  return calendarFormat(locale, { dateStyle: 'medium' }).format(utc(date));
 }
 
 /** The report's period: `1–18 Mar 2026`, `28 Feb – 3 Mar 2026`. */
 export function formatRange(locale: string, range: DateRange): string {
-  const format = dateFormat(locale, { dateStyle: 'medium' });
+  const format = calendarFormat(locale, { dateStyle: 'medium' });
   if (range.from === range.to) return format.format(utc(range.from));
   if (range.from > range.to) return `${format.format(utc(range.from))} – ${format.format(utc(range.to))}`;
   return format.formatRange(utc(range.from), utc(range.to));
@@ -67,13 +54,13 @@ export function formatRange(locale: string, range: DateRange): string {
 
 /** A bucket's short label under a bar: `Mar 3` (a day, or a week's first day), `Mar` (or `Mar 26` across years). */
 export function bucketTick(locale: string, start: string, granularity: Granularity, acrossYears: boolean): string {
-  if (granularity !== 'month') return dateFormat(locale, { day: 'numeric', month: 'short' }).format(utc(start));
-  return dateFormat(locale, acrossYears ? { month: 'short', year: '2-digit' } : { month: 'short' }).format(utc(start));
+  if (granularity !== 'month') return calendarFormat(locale, { day: 'numeric', month: 'short' }).format(utc(start));
+  return calendarFormat(locale, acrossYears ? { month: 'short', year: '2-digit' } : { month: 'short' }).format(utc(start));
 }
 
 /** A bucket in full, for the table: `Mon, 3 Mar` (the period above names the year), `3–9 Mar 2026`, `Mar 2026`. */
 export function bucketLabel(locale: string, bucket: { start: string; end: string }, granularity: Granularity): string {
-  if (granularity === 'day') return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(utc(bucket.start));
+  if (granularity === 'day') return calendarFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' }).format(utc(bucket.start));
   if (granularity === 'week') return formatRange(locale, { from: bucket.start, to: bucket.end });
-  return dateFormat(locale, { month: 'short', year: 'numeric' }).format(utc(bucket.start));
+  return calendarFormat(locale, { month: 'short', year: 'numeric' }).format(utc(bucket.start));
 }

@@ -39,7 +39,26 @@ export function trackedSummary(trackedMinutes: number, estimateMinutes: number |
   };
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date format for plain calendar dates (`YYYY-MM-DD`), kept per locale and options. Plain dates
+ * are calendar days, not instants: they are formatted in UTC so no time zone moves them.
+ */
+export function calendarFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = calendarFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    calendarFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A plain date (`2026-03-31`) as the instant to give {@link calendarFormat}: midnight UTC. */
+export function calendarDay(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
 
 /**
  * A calendar date (`2026-03-31`) in words, e.g. `Tue, 31 Mar 2026`, without the year when it is
@@ -47,12 +66,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatLocalDate(date: string, locale: string, thisYear?: string): string {
   const withYear = thisYear === undefined || date.slice(0, 4) !== thisYear;
-  const key = `${locale}|${withYear}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined, timeZone: 'UTC' });
-    dayFormats.set(key, format);
-  }
-  const day = new Date(`${date}T00:00:00Z`);
+  const format = calendarFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined });
+  const day = calendarDay(date);
   return Number.isNaN(day.getTime()) ? date : format.format(day);
 }

@@ -4,23 +4,7 @@ import type { TimesheetStatus } from '../../../shared/time.js';
 import { ApiError } from '../../api/client.js';
 import { errorMessage, fieldErrorMessage } from '../../components/errors.js';
 import { translateDynamic } from '../../components/translate.js';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Plain dates are calendar days, not instants: formatted in UTC so no time zone moves them. */
-function calendarFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
-    formats.set(key, format);
-  }
-  return format;
-}
-
-function utc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
-}
+import { calendarDay as utc, calendarFormat } from '../time/format.js';
 
 /** `Tue` and `24 Nov` for a column header. */
 export function dayHeading(locale: string, date: string): { weekday: string; day: string } {
