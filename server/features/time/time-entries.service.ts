@@ -212,18 +212,6 @@ function requireReason(reason: string | undefined): string {
   return text;
 }
 
-function fieldsOf(entry: EntryRecord): EntryFields {
-  return {
-    taskId: entry.taskId,
-    date: entry.date,
-    minutes: entry.minutes,
-    startTime: entry.startTime,
-    activityTypeId: entry.activityTypeId,
-    billable: entry.billable,
-    note: entry.note,
-  };
-}
-
 async function recordCorrection(
   tx: Kysely<Schema>,
   actor: Actor,
@@ -295,7 +283,7 @@ export async function updateEntry(deps: Deps, actor: Actor, entryId: number, bod
       billable: body.billable ?? entry.billable,
       note: body.note ?? entry.note,
     };
-    const changes = entryChanges(fieldsOf(entry), after);
+    const changes = entryChanges(entry, after);
     if (Object.keys(changes).length === 0) return presentEntry(tx, context, entry.id);
 
     await repository.updateEntry(tx, entry.id, { ...after, projectId: task.projectId, weekStart: toWeek }, now);

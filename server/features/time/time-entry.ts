@@ -65,7 +65,7 @@ export interface EntryFields {
 
 const ENTRY_FIELDS = ['taskId', 'date', 'minutes', 'startTime', 'activityTypeId', 'billable', 'note'] as const;
 
-/** `{ field: { from, to } }` for each field that differs. */
+/** `{ field: { from, to } }` for each of the entry fields that differs; any other properties (a whole record) are ignored. */
 export function entryChanges(before: EntryFields, after: EntryFields): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const field of ENTRY_FIELDS) {
