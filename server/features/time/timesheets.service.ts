@@ -87,13 +87,27 @@ function emitSheetChanged(emit: Emit, actor: Actor, userId: number, weekStart: s
   return emit({ type: 'timesheet.changed', projectId: null, taskId: null, actorId: actor.userId, data: { userId, weekStart, timesheetStatus: status } });
 }
 
+/** The start of a change to the caller's own week: what they may see, their time locked, the clock and calendar. */
+async function lockOwnTime(deps: Deps, tx: Kysely<Schema>, actor: Actor): Promise<{ scope: TimeScope; now: Date; context: TimeContext }> {
+  const scope = await timeScopeOf(tx, actor);
+  await repository.lockPerson(tx, deps.database.engine, actor.organizationId, actor.userId);
+  const now = deps.clock.now();
+  return { scope, now, context: await timeContext(tx, actor.organizationId, now) };
+}
+
+/** Saves the caller's own week as submitted (now) or open again, without a decision, and announces it. */
+async function saveOwnWeek(tx: Kysely<Schema>, emit: Emit, actor: Actor, weekStart: string, status: 'submitted' | 'open', now: Date): Promise<void> {
+  await repository.saveTimesheet(
+    tx,
+    { organizationId: actor.organizationId, userId: actor.userId, weekStart, status, submittedAt: status === 'submitted' ? now : null, decidedAt: null, decidedBy: null, comment: null },
+    now,
+  );
+  await emitSheetChanged(emit, actor, actor.userId, weekStart, status);
+}
+
 export async function submitTimesheet(deps: Deps, actor: Actor, weekStart: string): Promise<Timesheet> {
-  const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    const scope = await timeScopeOf(tx, actor);
-    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
-    const now = deps.clock.now();
-    const context = await timeContext(tx, actor.organizationId, now);
+    const { scope, now, context } = await lockOwnTime(deps, tx, actor);
     assertSubmittableWeek(weekStart, context.weekStartDay, context.today);
     const person = await loadPerson(tx, actor.organizationId, actor.userId);
     const current = await repository.findTimesheet(tx, actor.organizationId, actor.userId, weekStart);
@@ -102,33 +116,19 @@ export async function submitTimesheet(deps: Deps, actor: Actor, weekStart: strin
       if (timer && weekOf(context, localDateTime(timer.startedAt, context.timeZone).date) === weekStart) {
         throw new ConflictError('timer_running', `Your timer on ${timer.taskReference} is running in this week; stop it before submitting.`);
       }
-      await repository.saveTimesheet(
-        tx,
-        { organizationId: actor.organizationId, userId: actor.userId, weekStart, status: 'submitted', submittedAt: now, decidedAt: null, decidedBy: null, comment: null },
-        now,
-      );
-      await emitSheetChanged(emit, actor, actor.userId, weekStart, 'submitted');
+      await saveOwnWeek(tx, emit, actor, weekStart, 'submitted', now);
     }
     return buildSheet(tx, actor, scope, context, person, weekStart);
   });
 }
 
 export async function withdrawTimesheet(deps: Deps, actor: Actor, weekStart: string): Promise<Timesheet> {
-  const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    const scope = await timeScopeOf(tx, actor);
-    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
-    const now = deps.clock.now();
-    const context = await timeContext(tx, actor.organizationId, now);
+    const { scope, now, context } = await lockOwnTime(deps, tx, actor);
     const person = await loadPerson(tx, actor.organizationId, actor.userId);
     const current = await repository.findTimesheet(tx, actor.organizationId, actor.userId, weekStart);
     assertSubmitted(current?.status ?? 'open', weekStart);
-    await repository.saveTimesheet(
-      tx,
-      { organizationId: actor.organizationId, userId: actor.userId, weekStart, status: 'open', submittedAt: null, decidedAt: null, decidedBy: null, comment: null },
-      now,
-    );
-    await emitSheetChanged(emit, actor, actor.userId, weekStart, 'open');
+    await saveOwnWeek(tx, emit, actor, weekStart, 'open', now);
     return buildSheet(tx, actor, scope, context, person, weekStart);
   });
 }
