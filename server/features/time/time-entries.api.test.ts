@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPerson, createProject, createProjectTeam, createTask, createTeam } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/harness.js';
+import { activityTypeId } from '../../test/time-factories.js';
 import {
-  activityTypeId,
   deleteTime,
   editTime,
   LAST_WEEK,

@@ -49,13 +49,3 @@ export async function timeHistory(context: TestContext, as: TestPerson, taskId: 
   if (response.status !== 200) throw new Error(`history: ${response.status} ${response.text}`);
   return (response.body.items as { kind: string; actorId: number; data: Record<string, unknown> }[]).filter((item) => item.kind === 'time_entry_changed');
 }
-
-export async function activityTypeId(context: TestContext, organizationId: number, key: string): Promise<number> {
-  const row = await context.deps.database.db
-    .selectFrom('activity_types')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
