@@ -4,6 +4,7 @@
  * (or its colours) to read the split.
  */
 import { type ReactNode, useId, useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -132,7 +133,72 @@ function useHoursText() {
   );
 }
 
-function Donut({ data, total }: { data: readonly { key: string; name: string; minutes: number; color: string }[]; total: number }) {
+/** A column heading of a numbers table; `num` columns are right-aligned figures. */
+interface Column {
+  label: string;
+  num?: boolean;
+}
+
+/**
+ * The numbers beside a chart: a table named (for screen readers) by the chart's title, its
+ * column headings, its rows and an optional footer. `scroll`: a table that may grow long, in its
+ * own scrollable box.
+ */
+function NumbersTable({
+  title,
+  columns,
+  className = 'table report-table',
+  scroll = false,
+  footer,
+  children,
+}: {
+  title: string;
+  columns: readonly Column[];
+  className?: string;
+  scroll?: boolean;
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const table = (
+    <table className={className}>
+      <caption className="visually-hidden">{title}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.label} scope="col" className={column.num ? 'num' : undefined}>
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+      {footer}
+    </table>
+  );
+  return scroll ? <ScrollBox label={t('reports.charts.numbersOf', { title })}>{table}</ScrollBox> : table;
+}
+
+/** Minutes as `h:mm` with the decimal hours under them. */
+function HoursWithDecimal({ minutes }: { minutes: number }) {
+  const hours = useHoursText();
+  return (
+    <>
+      {formatDuration(minutes)}
+      <span className="report-table__decimal">{hours.decimal(minutes)}</span>
+    </>
+  );
+}
+
+interface ShareRow {
+  key: string;
+  name: string;
+  minutes: number;
+  share: number;
+  color: string;
+}
+
+function Donut({ data, total }: { data: readonly ShareRow[]; total: number }) {
   const animate = !prefersReducedMotion();
   return (
     <div className="donut">
@@ -159,52 +225,67 @@ function Donut({ data, total }: { data: readonly { key: string; name: string; mi
   );
 }
 
-export function ActivityChart({ slices, totalMinutes }: { slices: readonly Slice[]; totalMinutes: number }) {
+/** A donut of shares of the total and, beside it, each share's hours, decimal hours and percentage. */
+function SharesChart({
+  title,
+  nameColumn,
+  rows,
+  chartRows,
+  totalMinutes,
+}: {
+  title: string;
+  nameColumn: string;
+  rows: readonly ShareRow[];
+  /** The donut's slices (may leave out what is not worth drawing). */
+  chartRows: readonly ShareRow[];
+  totalMinutes: number;
+}) {
   const { t } = useTranslation();
   const hours = useHoursText();
-  const title = t('reports.charts.byActivity');
   return (
-    <ChartFigure title={title} chart={<Donut data={slices} total={totalMinutes} />}>
-      <table className="table report-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.columns.activity')}</th>
-            <th scope="col" className="num">
-              {t('reports.columns.hours')}
+    <ChartFigure title={title} chart={<Donut data={chartRows} total={totalMinutes} />}>
+      <NumbersTable
+        title={title}
+        columns={[
+          { label: nameColumn },
+          { label: t('reports.columns.hours'), num: true },
+          { label: t('reports.columns.decimal'), num: true },
+          { label: t('reports.columns.share'), num: true },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" className="report-table__name">
+              <span className="report-table__label">
+                <Swatch color={row.color} />
+                {row.name}
+              </span>
             </th>
-            <th scope="col" className="num">
-              {t('reports.columns.decimal')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.columns.share')}
-            </th>
+            <td className="num">{formatDuration(row.minutes)}</td>
+            <td className="num">{hours.decimal(row.minutes)}</td>
+            <td className="num">{hours.percent(row.share)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {slices.map((slice) => (
-            <tr key={slice.key}>
-              <th scope="row" className="report-table__name">
-                <span className="report-table__label">
-                  <Swatch color={slice.color} />
-                  {slice.name}
-                </span>
-              </th>
-              <td className="num">{formatDuration(slice.minutes)}</td>
-              <td className="num">{hours.decimal(slice.minutes)}</td>
-              <td className="num">{hours.percent(slice.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </NumbersTable>
     </ChartFigure>
+  );
+}
+
+export function ActivityChart({ slices, totalMinutes }: { slices: readonly Slice[]; totalMinutes: number }) {
+  const { t } = useTranslation();
+  return (
+    <SharesChart
+      title={t('reports.charts.byActivity')}
+      nameColumn={t('reports.columns.activity')}
+      rows={slices}
+      chartRows={slices}
+      totalMinutes={totalMinutes}
+    />
   );
 }
 
 export function BillableChart({ split, totalMinutes }: { split: readonly BillableSplit[]; totalMinutes: number }) {
   const { t } = useTranslation();
-  const hours = useHoursText();
-  const title = t('reports.charts.billableSplit');
   const rows = split.map((part) => ({
     key: part.kind,
     name: t(`reports.charts.${part.kind}`),
@@ -213,49 +294,54 @@ export function BillableChart({ split, totalMinutes }: { split: readonly Billabl
     color: part.kind === 'billable' ? BILLABLE_COLOR : NON_BILLABLE_COLOR,
   }));
   return (
-    <ChartFigure
-      title={title}
-      chart={
-        <Donut
-          data={rows.filter((row) => row.minutes > 0)}
-          total={totalMinutes}
-        />
-      }
-    >
-      <table className="table report-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reports.columns.kind')}</th>
-            <th scope="col" className="num">
-              {t('reports.columns.hours')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.columns.decimal')}
-            </th>
-            <th scope="col" className="num">
-              {t('reports.columns.share')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className="report-table__name">
-                <span className="report-table__label">
-                  <Swatch color={row.color} />
-                  {row.name}
-                </span>
-              </th>
-              <td className="num">{formatDuration(row.minutes)}</td>
-              <td className="num">{hours.decimal(row.minutes)}</td>
-              <td className="num">{hours.percent(row.share)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ChartFigure>
+    <SharesChart
+      title={t('reports.charts.billableSplit')}
+      nameColumn={t('reports.columns.kind')}
+      rows={rows}
+      chartRows={rows.filter((row) => row.minutes > 0)}
+      totalMinutes={totalMinutes}
+    />
   );
+}
+
+/** What every hours axis shares: small grey ticks, no tick marks, whole hours. */
+function hoursAxis(format: (hours: number) => string) {
+  return { tick: AXIS_TICK, tickLine: false, tickFormatter: format, allowDecimals: false } as const;
+}
+
+/**
+ * The two stacked bars of a bar chart, billable under non-billable, the outer end rounded.
+ * Returned as elements (not a component) so recharts finds them among the chart's children.
+ */
+function billableBars(t: TFunction, { animate, size, radius }: { animate: boolean; size: number; radius: [number, number, number, number] }) {
+  return [
+    <Bar
+      key="billable"
+      dataKey="billable"
+      name={t('reports.charts.billable')}
+      stackId="hours"
+      fill={BILLABLE_COLOR}
+      isAnimationActive={animate}
+      maxBarSize={size}
+    />,
+    <Bar
+      key="nonBillable"
+      dataKey="nonBillable"
+      name={t('reports.charts.nonBillable')}
+      stackId="hours"
+      fill={NON_BILLABLE_COLOR}
+      radius={radius}
+      isAnimationActive={animate}
+      maxBarSize={size}
+    />,
+  ];
+}
+
+function billableLegend(t: TFunction) {
+  return [
+    { label: t('reports.charts.billable'), color: BILLABLE_COLOR },
+    { label: t('reports.charts.nonBillable'), color: NON_BILLABLE_COLOR },
+  ];
 }
 
 export function TimelineChart({ buckets, granularity }: { buckets: readonly TimeBucket[]; granularity: Granularity }) {
@@ -279,7 +365,6 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
     { minutes: 0, billable: 0, capacity: 0 },
   );
   const animate = !prefersReducedMotion();
-  const column = t(`reports.columns.${granularity}`);
   return (
     <ChartFigure
       layout="wide"
@@ -289,18 +374,9 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
           <ComposedChart responsive accessibilityLayer={false} data={data} style={{ width: '100%', height: 260 }} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid vertical={false} stroke={GRID_COLOR} />
             <XAxis dataKey="tick" tick={AXIS_TICK} tickLine={false} interval="preserveStartEnd" minTickGap={12} />
-            <YAxis tick={AXIS_TICK} tickLine={false} axisLine={false} tickFormatter={hours.axis} allowDecimals={false} />
+            <YAxis {...hoursAxis(hours.axis)} axisLine={false} />
             <Tooltip content={<HoursTooltip />} />
-            <Bar dataKey="billable" name={t('reports.charts.billable')} stackId="hours" fill={BILLABLE_COLOR} isAnimationActive={animate} maxBarSize={36} />
-            <Bar
-              dataKey="nonBillable"
-              name={t('reports.charts.nonBillable')}
-              stackId="hours"
-              fill={NON_BILLABLE_COLOR}
-              radius={[3, 3, 0, 0]}
-              isAnimationActive={animate}
-              maxBarSize={36}
-            />
+            {billableBars(t, { animate, size: 36, radius: [3, 3, 0, 0] })}
             <Line
               dataKey="capacity"
               name={t('reports.charts.capacity')}
@@ -313,45 +389,21 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
               isAnimationActive={animate}
             />
           </ComposedChart>
-          <Legend
-            items={[
-              { label: t('reports.charts.billable'), color: BILLABLE_COLOR },
-              { label: t('reports.charts.nonBillable'), color: NON_BILLABLE_COLOR },
-              { label: t('reports.charts.capacity'), color: CAPACITY_COLOR, line: true },
-            ]}
-          />
+          <Legend items={[...billableLegend(t), { label: t('reports.charts.capacity'), color: CAPACITY_COLOR, line: true }]} />
         </>
       }
     >
-      <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table report-table report-table--timeline">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{column}</th>
-              <th scope="col" className="num">
-                {t('reports.columns.hours')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.billable')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.capacity')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {buckets.map((bucket, index) => (
-              <tr key={bucket.start} className={bucket.minutes === 0 ? 'report-table__quiet' : undefined}>
-                <th scope="row" className="report-table__name">
-                  {data[index]?.label}
-                </th>
-                <td className="num">{formatDuration(bucket.minutes)}</td>
-                <td className="num">{formatDuration(bucket.billableMinutes)}</td>
-                <td className="num">{formatDuration(bucket.capacityMinutes)}</td>
-              </tr>
-            ))}
-          </tbody>
+      <NumbersTable
+        title={title}
+        className="table report-table report-table--timeline"
+        scroll
+        columns={[
+          { label: t(`reports.columns.${granularity}`) },
+          { label: t('reports.columns.hours'), num: true },
+          { label: t('reports.columns.billable'), num: true },
+          { label: t('reports.columns.capacity'), num: true },
+        ]}
+        footer={
           <tfoot>
             <tr>
               <th scope="row">{t('reports.columns.total')}</th>
@@ -360,8 +412,19 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
               <td className="num">{formatDuration(totals.capacity)}</td>
             </tr>
           </tfoot>
-        </table>
-      </ScrollBox>
+        }
+      >
+        {buckets.map((bucket, index) => (
+          <tr key={bucket.start} className={bucket.minutes === 0 ? 'report-table__quiet' : undefined}>
+            <th scope="row" className="report-table__name">
+              {data[index]?.label}
+            </th>
+            <td className="num">{formatDuration(bucket.minutes)}</td>
+            <td className="num">{formatDuration(bucket.billableMinutes)}</td>
+            <td className="num">{formatDuration(bucket.capacityMinutes)}</td>
+          </tr>
+        ))}
+      </NumbersTable>
     </ChartFigure>
   );
 }
@@ -403,26 +466,12 @@ function HoursBars({ bars }: { bars: readonly BarDatum[] }) {
         margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
       >
         <CartesianGrid horizontal={false} stroke={GRID_COLOR} />
-        <XAxis type="number" tick={AXIS_TICK} tickLine={false} tickFormatter={hours.axis} allowDecimals={false} />
+        <XAxis type="number" {...hoursAxis(hours.axis)} />
         <YAxis type="category" dataKey="name" tick={<NameTick />} tickLine={false} width={128} interval={0} />
         <Tooltip content={<HoursTooltip />} />
-        <Bar dataKey="billable" name={t('reports.charts.billable')} stackId="hours" fill={BILLABLE_COLOR} isAnimationActive={animate} maxBarSize={22} />
-        <Bar
-          dataKey="nonBillable"
-          name={t('reports.charts.nonBillable')}
-          stackId="hours"
-          fill={NON_BILLABLE_COLOR}
-          radius={[0, 3, 3, 0]}
-          isAnimationActive={animate}
-          maxBarSize={22}
-        />
+        {billableBars(t, { animate, size: 22, radius: [0, 3, 3, 0] })}
       </BarChart>
-      <Legend
-        items={[
-          { label: t('reports.charts.billable'), color: BILLABLE_COLOR },
-          { label: t('reports.charts.nonBillable'), color: NON_BILLABLE_COLOR },
-        ]}
-      />
+      <Legend items={billableLegend(t)} />
     </>
   );
 }
@@ -433,41 +482,30 @@ export function ProjectChart({ bars, chartBars, alone }: { bars: readonly BarDat
   const title = t('reports.charts.byProject');
   return (
     <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
-      <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table report-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.columns.project')}</th>
-              <th scope="col" className="num">
-                {t('reports.columns.hours')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.billable')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row" className="report-table__name">
-                  {bar.name}
-                  {bar.detail ? <span className="report-table__detail">{bar.detail}</span> : null}
-                </th>
-                <td className="num">
-                  {formatDuration(bar.minutes)}
-                  <span className="report-table__decimal">{hours.decimal(bar.minutes)}</span>
-                </td>
-                <td className="num">{formatDuration(bar.billableMinutes)}</td>
-                <td className="num">{hours.percent(bar.share)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <NumbersTable
+        title={title}
+        scroll
+        columns={[
+          { label: t('reports.columns.project') },
+          { label: t('reports.columns.hours'), num: true },
+          { label: t('reports.columns.billable'), num: true },
+          { label: t('reports.columns.share'), num: true },
+        ]}
+      >
+        {bars.map((bar) => (
+          <tr key={bar.key}>
+            <th scope="row" className="report-table__name">
+              {bar.name}
+              {bar.detail ? <span className="report-table__detail">{bar.detail}</span> : null}
+            </th>
+            <td className="num">
+              <HoursWithDecimal minutes={bar.minutes} />
+            </td>
+            <td className="num">{formatDuration(bar.billableMinutes)}</td>
+            <td className="num">{hours.percent(bar.share)}</td>
+          </tr>
+        ))}
+      </NumbersTable>
     </ChartFigure>
   );
 }
@@ -486,40 +524,29 @@ export function PersonChart({
   const title = t('reports.charts.byPerson');
   return (
     <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
-      <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table report-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.columns.person')}</th>
-              <th scope="col" className="num">
-                {t('reports.columns.hours')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.capacity')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.utilisation')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((bar) => (
-              <tr key={bar.key}>
-                <th scope="row" className="report-table__name">
-                  {bar.name}
-                </th>
-                <td className="num">
-                  {formatDuration(bar.minutes)}
-                  <span className="report-table__decimal">{hours.decimal(bar.minutes)}</span>
-                </td>
-                <td className="num">{formatDuration(bar.capacityMinutes)}</td>
-                <td className="num">{bar.capacityMinutes > 0 ? hours.percent(share(bar.minutes, bar.capacityMinutes)) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <NumbersTable
+        title={title}
+        scroll
+        columns={[
+          { label: t('reports.columns.person') },
+          { label: t('reports.columns.hours'), num: true },
+          { label: t('reports.columns.capacity'), num: true },
+          { label: t('reports.columns.utilisation'), num: true },
+        ]}
+      >
+        {bars.map((bar) => (
+          <tr key={bar.key}>
+            <th scope="row" className="report-table__name">
+              {bar.name}
+            </th>
+            <td className="num">
+              <HoursWithDecimal minutes={bar.minutes} />
+            </td>
+            <td className="num">{formatDuration(bar.capacityMinutes)}</td>
+            <td className="num">{bar.capacityMinutes > 0 ? hours.percent(share(bar.minutes, bar.capacityMinutes)) : '—'}</td>
+          </tr>
+        ))}
+      </NumbersTable>
     </ChartFigure>
   );
 }
@@ -539,57 +566,22 @@ function EstimateCell({ row }: { row: TaskRow }) {
 
 export function TaskChart({ rows, chartBars, periodMinutes }: { rows: readonly TaskRow[]; chartBars: readonly BarDatum[]; periodMinutes: number }) {
   const { t } = useTranslation();
-  const hours = useHoursText();
   const title = t('reports.charts.byTask');
   return (
     <ChartFigure layout="full" title={title} description={t('reports.charts.byTaskNote')} chart={<HoursBars bars={chartBars} />}>
-      <ScrollBox label={t('reports.charts.numbersOf', { title })}>
-        <table className="table table--stack report-table report-table--tasks">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.columns.reference')}</th>
-              <th scope="col">{t('reports.columns.title')}</th>
-              <th scope="col" className="num">
-                {t('reports.columns.period')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.tracked')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.columns.estimate')}
-              </th>
-              <th scope="col">{t('reports.columns.againstEstimate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.taskId}>
-                <td className="report-table__reference">
-                  <Link to={`/tasks/${row.taskId}`}>{row.reference}</Link>
-                </td>
-                <th scope="row" className="report-table__title">
-                  {row.title}
-                </th>
-                {/* On a phone the rows stack and each value is labelled by its column (data-label). */}
-                <td className="num" data-label={t('reports.columns.period')}>
-                  <span>
-                    {formatDuration(row.minutes)}
-                    <span className="report-table__decimal">{hours.decimal(row.minutes)}</span>
-                  </span>
-                </td>
-                <td className="num" data-label={t('reports.columns.tracked')}>
-                  <span>{formatDuration(row.trackedMinutes)}</span>
-                </td>
-                <td className="num" data-label={t('reports.columns.estimate')}>
-                  <span>{row.estimateMinutes === null ? '—' : formatDuration(row.estimateMinutes)}</span>
-                </td>
-                <td data-label={t('reports.columns.againstEstimate')}>
-                  <EstimateCell row={row} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+      <NumbersTable
+        title={title}
+        className="table table--stack report-table report-table--tasks"
+        scroll
+        columns={[
+          { label: t('reports.columns.reference') },
+          { label: t('reports.columns.title') },
+          { label: t('reports.columns.period'), num: true },
+          { label: t('reports.columns.tracked'), num: true },
+          { label: t('reports.columns.estimate'), num: true },
+          { label: t('reports.columns.againstEstimate') },
+        ]}
+        footer={
           <tfoot className="report-table__total">
             <tr>
               <th scope="row" colSpan={2}>
@@ -599,8 +591,34 @@ export function TaskChart({ rows, chartBars, periodMinutes }: { rows: readonly T
               <td colSpan={3} />
             </tr>
           </tfoot>
-        </table>
-      </ScrollBox>
+        }
+      >
+        {rows.map((row) => (
+          <tr key={row.taskId}>
+            <td className="report-table__reference">
+              <Link to={`/tasks/${row.taskId}`}>{row.reference}</Link>
+            </td>
+            <th scope="row" className="report-table__title">
+              {row.title}
+            </th>
+            {/* On a phone the rows stack and each value is labelled by its column (data-label). */}
+            <td className="num" data-label={t('reports.columns.period')}>
+              <span>
+                <HoursWithDecimal minutes={row.minutes} />
+              </span>
+            </td>
+            <td className="num" data-label={t('reports.columns.tracked')}>
+              <span>{formatDuration(row.trackedMinutes)}</span>
+            </td>
+            <td className="num" data-label={t('reports.columns.estimate')}>
+              <span>{row.estimateMinutes === null ? '—' : formatDuration(row.estimateMinutes)}</span>
+            </td>
+            <td data-label={t('reports.columns.againstEstimate')}>
+              <EstimateCell row={row} />
+            </td>
+          </tr>
+        ))}
+      </NumbersTable>
     </ChartFigure>
   );
 }
