@@ -476,20 +476,36 @@ function HoursBars({ bars }: { bars: readonly BarDatum[] }) {
   );
 }
 
-export function ProjectChart({ bars, chartBars, alone }: { bars: readonly BarDatum[]; chartBars: readonly BarDatum[]; alone: boolean }) {
+/**
+ * Horizontal bars of hours per name (a project, a person) and, beside them, a table: the name (with
+ * its detail, if any), hours with decimal hours, then the chart's own two columns.
+ */
+function BreakdownChart<T extends BarDatum>({
+  title,
+  alone,
+  bars,
+  chartBars,
+  nameColumn,
+  columns,
+}: {
+  title: string;
+  /** Alone in its row: drawn wide, the numbers beside. */
+  alone: boolean;
+  bars: readonly T[];
+  chartBars: readonly BarDatum[];
+  nameColumn: string;
+  columns: readonly [BreakdownColumn<T>, BreakdownColumn<T>];
+}) {
   const { t } = useTranslation();
-  const hours = useHoursText();
-  const title = t('reports.charts.byProject');
   return (
     <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
       <NumbersTable
         title={title}
         scroll
         columns={[
-          { label: t('reports.columns.project') },
+          { label: nameColumn },
           { label: t('reports.columns.hours'), num: true },
-          { label: t('reports.columns.billable'), num: true },
-          { label: t('reports.columns.share'), num: true },
+          ...columns.map((column) => ({ label: column.label, num: true })),
         ]}
       >
         {bars.map((bar) => (
@@ -501,12 +517,38 @@ export function ProjectChart({ bars, chartBars, alone }: { bars: readonly BarDat
             <td className="num">
               <HoursWithDecimal minutes={bar.minutes} />
             </td>
-            <td className="num">{formatDuration(bar.billableMinutes)}</td>
-            <td className="num">{hours.percent(bar.share)}</td>
+            {columns.map((column) => (
+              <td key={column.label} className="num">
+                {column.cell(bar)}
+              </td>
+            ))}
           </tr>
         ))}
       </NumbersTable>
     </ChartFigure>
+  );
+}
+
+interface BreakdownColumn<T> {
+  label: string;
+  cell: (bar: T) => ReactNode;
+}
+
+export function ProjectChart({ bars, chartBars, alone }: { bars: readonly BarDatum[]; chartBars: readonly BarDatum[]; alone: boolean }) {
+  const { t } = useTranslation();
+  const hours = useHoursText();
+  return (
+    <BreakdownChart
+      title={t('reports.charts.byProject')}
+      alone={alone}
+      bars={bars}
+      chartBars={chartBars}
+      nameColumn={t('reports.columns.project')}
+      columns={[
+        { label: t('reports.columns.billable'), cell: (bar) => formatDuration(bar.billableMinutes) },
+        { label: t('reports.columns.share'), cell: (bar) => hours.percent(bar.share) },
+      ]}
+    />
   );
 }
 
@@ -521,33 +563,21 @@ export function PersonChart({
 }) {
   const { t } = useTranslation();
   const hours = useHoursText();
-  const title = t('reports.charts.byPerson');
   return (
-    <ChartFigure layout={alone ? 'wide' : 'half'} title={title} chart={<HoursBars bars={chartBars} />}>
-      <NumbersTable
-        title={title}
-        scroll
-        columns={[
-          { label: t('reports.columns.person') },
-          { label: t('reports.columns.hours'), num: true },
-          { label: t('reports.columns.capacity'), num: true },
-          { label: t('reports.columns.utilisation'), num: true },
-        ]}
-      >
-        {bars.map((bar) => (
-          <tr key={bar.key}>
-            <th scope="row" className="report-table__name">
-              {bar.name}
-            </th>
-            <td className="num">
-              <HoursWithDecimal minutes={bar.minutes} />
-            </td>
-            <td className="num">{formatDuration(bar.capacityMinutes)}</td>
-            <td className="num">{bar.capacityMinutes > 0 ? hours.percent(share(bar.minutes, bar.capacityMinutes)) : '—'}</td>
-          </tr>
-        ))}
-      </NumbersTable>
-    </ChartFigure>
+    <BreakdownChart
+      title={t('reports.charts.byPerson')}
+      alone={alone}
+      bars={bars}
+      chartBars={chartBars}
+      nameColumn={t('reports.columns.person')}
+      columns={[
+        { label: t('reports.columns.capacity'), cell: (bar) => formatDuration(bar.capacityMinutes) },
+        {
+          label: t('reports.columns.utilisation'),
+          cell: (bar) => (bar.capacityMinutes > 0 ? hours.percent(share(bar.minutes, bar.capacityMinutes)) : '—'),
+        },
+      ]}
+    />
   );
 }
 
