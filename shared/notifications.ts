@@ -10,8 +10,15 @@ export const NOTIFICATION_KINDS = [
   'commented',
   'deadline_soon',
   'overdue',
+  'timesheet_approved',
+  'timesheet_returned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+/** Kinds about a person's weekly timesheet: no task; data is `{ weekStart, comment }`. */
+export const TIMESHEET_NOTIFICATION_KINDS = ['timesheet_approved', 'timesheet_returned'] as const;
+export type TimesheetNotificationKind = (typeof TIMESHEET_NOTIFICATION_KINDS)[number];
+/** Kinds about a task. */
+export type TaskNotificationKind = Exclude<NotificationKind, TimesheetNotificationKind>;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 
 export const NotificationSchema = z
@@ -23,7 +30,7 @@ export const NotificationSchema = z
     taskTitle: z.string().nullable(),
     actorId: z.number().int().nullable(),
     actorName: z.string().nullable(),
-    /** kind-specific: role (captain/collaborator), decision and feedback, waiting reason, comment excerpt. */
+    /** kind-specific: role (captain/collaborator), decision and feedback, waiting reason, comment excerpt; a timesheet's weekStart and comment. */
     data: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     readAt: z.string().nullable(),

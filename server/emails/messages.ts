@@ -1,6 +1,6 @@
 /** Email wording in each language Spine speaks, and the text and HTML bodies built from it. */
 import type { Locale } from '../../shared/api.js';
-import type { NotificationKind } from '../../shared/notifications.js';
+import type { TaskNotificationKind, TimesheetNotificationKind } from '../../shared/notifications.js';
 
 export interface EmailContent {
   subject: string;
@@ -9,7 +9,7 @@ export interface EmailContent {
 }
 
 export interface NoticeEmail {
-  kind: NotificationKind;
+  kind: TaskNotificationKind;
   locale: Locale;
   recipientName: string;
   actorName: string | null;
@@ -25,8 +25,8 @@ const escapeHtml = (text: string) =>
 type Phrase = (email: NoticeEmail) => string;
 
 interface Wording {
-  subjects: Record<NotificationKind, Phrase>;
-  lines: Record<NotificationKind, Phrase>;
+  subjects: Record<TaskNotificationKind, Phrase>;
+  lines: Record<TaskNotificationKind, Phrase>;
   greeting: (name: string) => string;
   open: string;
   feedback: string;
@@ -147,6 +147,81 @@ ${rows.map(([label, value]) => `<p><strong>${escapeHtml(label)}:</strong> ${esca
 <p style="color:#6b7280;font-size:13px">${escapeHtml(wording.footer)}</p>
 </body></html>`;
   return { subject: wording.subjects[email.kind](email), text, html };
+}
+
+export interface TimesheetEmail {
+  kind: TimesheetNotificationKind;
+  locale: Locale;
+  recipientName: string;
+  actorName: string | null;
+  weekStart: string;
+  comment: string | null;
+  url: string;
+}
+
+/** "Nov 16 – 22, 2026" / "16 – 22 Kas 2026": the week from its first day, as the reader's calendar writes it. */
+export function weekRangeText(locale: Locale, weekStart: string): string {
+  const start = new Date(`${weekStart}T12:00:00Z`);
+  const end = new Date(start.getTime() + 6 * 86_400_000);
+  return new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).formatRange(start, end);
+}
+
+const TIMESHEET_WORDING: Record<
+  Locale,
+  { subjects: Record<TimesheetNotificationKind, (week: string) => string>; lines: Record<TimesheetNotificationKind, (actor: string, week: string) => string>; open: string; someone: string }
+> = {
+  en: {
+    subjects: {
+      timesheet_approved: (week) => `Your week of ${week} was approved`,
+      timesheet_returned: (week) => `Your week of ${week} was returned`,
+    },
+    lines: {
+      timesheet_approved: (actor, week) => `${actor} approved your timesheet for the week of ${week}. Its time is now locked.`,
+      timesheet_returned: (actor, week) => `${actor} returned your timesheet for the week of ${week}. Correct it and submit it again.`,
+    },
+    open: 'Open the week',
+    someone: 'Someone',
+  },
+  tr: {
+    subjects: {
+      timesheet_approved: (week) => `${week} haftanız onaylandı`,
+      timesheet_returned: (week) => `${week} haftanız geri gönderildi`,
+    },
+    lines: {
+      timesheet_approved: (actor, week) => `${actor}, ${week} haftasına ait zaman çizelgenizi onayladı. Bu haftanın süreleri artık kilitli.`,
+      timesheet_returned: (actor, week) => `${actor}, ${week} haftasına ait zaman çizelgenizi geri gönderdi. Düzeltip yeniden gönderin.`,
+    },
+    open: 'Haftayı aç',
+    someone: 'Biri',
+  },
+};
+
+/** A decision on the reader's weekly timesheet: who decided, which week, the comment, a link to the week. */
+export function timesheetEmail(email: TimesheetEmail): EmailContent {
+  const wording = TIMESHEET_WORDING[email.locale];
+  const common = WORDING[email.locale];
+  const week = weekRangeText(email.locale, email.weekStart);
+  const line = wording.lines[email.kind](email.actorName ?? wording.someone, week);
+  const comment = email.comment !== null && email.comment.trim() !== '' ? email.comment : null;
+  const text = [
+    common.greeting(email.recipientName),
+    '',
+    line,
+    ...(comment ? [`${common.comment}: ${comment}`] : []),
+    '',
+    `${wording.open}: ${email.url}`,
+    '',
+    '—',
+    common.footer,
+  ].join('\n');
+  const html = `<!doctype html><html lang="${email.locale}"><body style="font-family:system-ui,sans-serif;color:#1f2937;line-height:1.5">
+<p>${escapeHtml(common.greeting(email.recipientName))}</p>
+<p>${escapeHtml(line)}</p>
+${comment ? `<p><strong>${escapeHtml(common.comment)}:</strong> ${escapeHtml(comment)}</p>` : ''}
+<p><a href="${escapeHtml(email.url)}" style="color:#1d4ed8">${escapeHtml(wording.open)}: ${escapeHtml(week)}</a></p>
+<p style="color:#6b7280;font-size:13px">${escapeHtml(common.footer)}</p>
+</body></html>`;
+  return { subject: wording.subjects[email.kind](week), text, html };
 }
 
 export interface DigestSection {

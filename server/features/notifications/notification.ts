@@ -2,7 +2,7 @@
  * Who is told what (pure). A change becomes a notice; this decides its recipients from the task's
  * people. Nobody is told about their own action, and nobody gets the same change twice.
  */
-import type { NotificationKind } from '../../../shared/notifications.js';
+import type { TaskNotificationKind } from '../../../shared/notifications.js';
 
 /** What happened, as the notification job receives it. */
 export type Notice =
@@ -25,13 +25,13 @@ export interface TaskPeople {
 
 export interface Recipient {
   userId: number;
-  kind: NotificationKind;
+  kind: TaskNotificationKind;
   data: Record<string, unknown>;
 }
 
 export function recipientsFor(notice: Notice, people: TaskPeople, actorId: number | null): Recipient[] {
   const recipients = new Map<number, Recipient>();
-  const add = (userId: number | null, kind: NotificationKind, data: Record<string, unknown> = {}) => {
+  const add = (userId: number | null, kind: TaskNotificationKind, data: Record<string, unknown> = {}) => {
     if (userId === null || userId === actorId || recipients.has(userId)) return;
     recipients.set(userId, { userId, kind, data });
   };

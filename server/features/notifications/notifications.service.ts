@@ -7,12 +7,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Locale } from '../../../shared/api.js';
-import type { NotificationPage, NotificationSettings } from '../../../shared/notifications.js';
+import { type NotificationPage, type NotificationSettings, TIMESHEET_NOTIFICATION_KINDS } from '../../../shared/notifications.js';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { toStored } from '../../db/rows.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { type DigestSectionKey, digestEmail, type EmailContent, invitationEmail, noticeEmail } from '../../emails/messages.js';
+import { type DigestSectionKey, digestEmail, type EmailContent, invitationEmail, noticeEmail, timesheetEmail } from '../../emails/messages.js';
 import { NotFoundError } from '../../errors.js';
 import { enqueue, type JobDefinition } from '../../jobs/queue.js';
 import { recordEvent } from '../../realtime/events.repository.js';
@@ -81,6 +81,63 @@ async function handleNotice(deps: Deps, db: Kysely<Schema>, payload: NotifyPaylo
       });
       await queueEmail(db, now, payload.organizationId, person.email, content);
     }
+  }
+}
+
+const TimesheetNoticePayloadSchema = z.object({
+  organizationId: z.number(),
+  /** Whose week was decided: the one told. */
+  userId: z.number(),
+  actorId: z.number(),
+  kind: z.enum(TIMESHEET_NOTIFICATION_KINDS),
+  weekStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  comment: z.string().nullable(),
+});
+export type TimesheetNoticePayload = z.infer<typeof TimesheetNoticePayloadSchema>;
+
+/**
+ * Queues, in the caller's transaction, telling a person of a decision on their week; handled after
+ * commit. Nobody is told of their own decision. Returns whether a notice was queued.
+ */
+export async function queueTimesheetNotice(db: Kysely<Schema>, now: Date, payload: TimesheetNoticePayload): Promise<boolean> {
+  if (payload.userId === payload.actorId) return false;
+  await enqueue(db, 'notify-timesheet', payload, now, { organizationId: payload.organizationId });
+  return true;
+}
+
+async function handleTimesheetNotice(deps: Deps, db: Kysely<Schema>, payload: TimesheetNoticePayload): Promise<void> {
+  if (payload.userId === payload.actorId) return;
+  const [person] = await repository.findAddressees(db, payload.organizationId, [payload.userId]);
+  if (!person) return;
+  const channels = (await repository.getSettings(db, payload.organizationId, [person.userId])).get(person.userId)?.kinds[payload.kind];
+  if (!channels) return;
+  const actorName = (await repository.findAddressees(db, payload.organizationId, [payload.actorId]))[0]?.name ?? null;
+  const now = deps.clock.now();
+  const data = { weekStart: payload.weekStart, comment: payload.comment };
+  if (channels.inApp || channels.digestOnly) {
+    const id = await repository.insertNotification(
+      db,
+      { organizationId: payload.organizationId, userId: person.userId, kind: payload.kind, taskId: null, actorId: payload.actorId, data },
+      now,
+    );
+    await recordEvent(
+      db,
+      deps.database.engine,
+      { organizationId: payload.organizationId, type: 'notification.created', projectId: null, actorId: payload.actorId, taskId: null, data: { userId: person.userId, notificationId: id } },
+      now,
+    );
+  }
+  if (channels.email && !channels.digestOnly && deps.mailer.enabled && person.hasPassword) {
+    const content = timesheetEmail({
+      kind: payload.kind,
+      locale: person.locale,
+      recipientName: person.name,
+      actorName,
+      weekStart: payload.weekStart,
+      comment: payload.comment,
+      url: `${deps.config.publicUrl}/time?week=${payload.weekStart}`,
+    });
+    await queueEmail(db, now, payload.organizationId, person.email, content);
   }
 }
 
@@ -206,6 +263,13 @@ export function notificationJobs(): JobDefinition<any>[] {
     transactional: true,
     handle: (deps, payload, db) => handleNotice(deps, db, payload),
   };
+  const notifyTimesheet: JobDefinition<TimesheetNoticePayload> = {
+    type: 'notify-timesheet',
+    schema: TimesheetNoticePayloadSchema,
+    maxAttempts: 5,
+    transactional: true,
+    handle: (deps, payload, db) => handleTimesheetNotice(deps, db, payload),
+  };
   const sendEmail: JobDefinition<z.infer<typeof EmailPayloadSchema>> = {
     type: 'send-email',
     schema: EmailPayloadSchema,
@@ -230,7 +294,7 @@ export function notificationJobs(): JobDefinition<any>[] {
     transactional: true,
     handle: (deps, payload, db) => handleDeadlines(deps, db, payload),
   };
-  return [notify, sendEmail, digest, deadlines];
+  return [notify, notifyTimesheet, sendEmail, digest, deadlines];
 }
 
 /**

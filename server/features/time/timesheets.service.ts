@@ -16,6 +16,7 @@ import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { changeWithEvents, type Emit } from '../../realtime/publish.js';
+import { queueTimesheetNotice } from '../notifications/notifications.service.js';
 import type { Actor } from '../auth/actor.js';
 import { localDateTime } from '../tasks/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
@@ -135,7 +136,8 @@ export async function withdrawTimesheet(deps: Deps, actor: Actor, weekStart: str
 
 export async function decideTimesheet(deps: Deps, actor: Actor, body: DecideTimesheetBody): Promise<Timesheet> {
   const { engine } = deps.database;
-  return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
+  let notified = false;
+  const sheet = await changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
     const scope = await timeScopeOf(tx, actor);
     const person = await loadPerson(tx, actor.organizationId, body.userId);
     await repository.lockPerson(tx, engine, actor.organizationId, person.id);
@@ -167,9 +169,20 @@ export async function decideTimesheet(deps: Deps, actor: Actor, body: DecideTime
       now,
     );
     await emitSheetChanged(emit, actor, person.id, body.weekStart, status);
+    // The person hears of the decision after commit (not of their own, as an admin deciding their week).
+    notified = await queueTimesheetNotice(tx, now, {
+      organizationId: actor.organizationId,
+      userId: person.id,
+      actorId: actor.userId,
+      kind: status === 'approved' ? 'timesheet_approved' : 'timesheet_returned',
+      weekStart: body.weekStart,
+      comment,
+    });
     // The approver sees the sheet as they may: a manager only their projects' entries.
     return buildSheet(tx, actor, scope, context, person, body.weekStart);
   });
+  if (notified) deps.jobs.nudge();
+  return sheet;
 }
 
 /** Submitted weeks the caller may decide, oldest first, with the time they may see and capacity. */

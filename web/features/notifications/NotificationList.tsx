@@ -7,7 +7,7 @@ import { ErrorNotice, Loading } from '../../components/Page.js';
 import { useFormat, useSession } from '../session/use-session.js';
 import { useDirectory } from '../tasks/index.js';
 import { groupByDay, nameDay } from './days.js';
-import { describeNotification } from './describe.js';
+import { describeNotification, notificationHref } from './describe.js';
 import { useMarkNotificationRead, useNotifications } from './use-notifications.js';
 
 function useDayAndTime() {
@@ -76,6 +76,7 @@ function NotificationItem({
   const me = useSession();
   const { sentence, quote } = describeNotification(notification, me.user.id, nameOf);
   const unread = notification.readAt === null;
+  const href = notificationHref(notification);
   const body = (
     <>
       <span className="notification__sentence">
@@ -91,10 +92,10 @@ function NotificationItem({
   return (
     <li className={unread ? 'notification notification--unread' : 'notification'} data-kind={notification.kind}>
       <span className="notification__dot" aria-hidden="true" />
-      {notification.taskId === null ? (
+      {href === null ? (
         <div className="notification__link">{body}</div>
       ) : (
-        <Link className="notification__link" to={`/tasks/${notification.taskId}`} onClick={() => onOpen(notification)}>
+        <Link className="notification__link" to={href} onClick={() => onOpen(notification)}>
           {body}
         </Link>
       )}

@@ -1,6 +1,8 @@
 /** A notification as one readable sentence, plus the words it quotes (feedback, reason, comment). */
 import i18next from 'i18next';
 import type { Notification } from '../../../shared/notifications.js';
+import { addDays } from '../../../shared/time.js';
+import { weekRange } from '../timesheet/labels.js';
 
 export interface Described {
   sentence: string;
@@ -8,6 +10,15 @@ export interface Described {
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+const isDate = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Where a notification leads: its task, or the decided week of a timesheet notice; null when nowhere. */
+export function notificationHref(notification: Notification): string | null {
+  if (notification.kind === 'timesheet_approved' || notification.kind === 'timesheet_returned') {
+    return isDate(notification.data.weekStart) ? `/time?week=${notification.data.weekStart}` : '/time';
+  }
+  return notification.taskId === null ? null : `/tasks/${notification.taskId}`;
+}
 
 /**
  * `myId` recognises work waiting on the reader: a manager who is also the person waited on gets the
@@ -56,5 +67,11 @@ export function describeNotification(
       return { sentence: t('notifications.item.deadlineSoon', values), quote: null };
     case 'overdue':
       return { sentence: t('notifications.item.overdue', values), quote: null };
+    case 'timesheet_approved':
+    case 'timesheet_returned': {
+      const week = isDate(data.weekStart) ? weekRange(i18next.language, data.weekStart, addDays(data.weekStart, 6)) : '';
+      const key = notification.kind === 'timesheet_approved' ? 'notifications.item.timesheetApproved' : 'notifications.item.timesheetReturned';
+      return { sentence: t(key, { actor, week }), quote: text(data.comment) };
+    }
   }
 }
