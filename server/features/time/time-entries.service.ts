@@ -139,13 +139,17 @@ export async function listEntries(deps: Deps, actor: Actor, query: TimeEntryQuer
   return presentEntries(db, context, entries);
 }
 
+/** The start of a change to the caller's own time: what they may see, their time locked (one change at a time), the clock and calendar. */
+export async function lockOwnTime(deps: Deps, tx: Kysely<Schema>, actor: Actor): Promise<{ scope: TimeScope; now: Date; context: TimeContext }> {
+  const scope = await timeScopeOf(tx, actor);
+  await repository.lockPerson(tx, deps.database.engine, actor.organizationId, actor.userId);
+  const now = deps.clock.now();
+  return { scope, now, context: await timeContext(tx, actor.organizationId, now) };
+}
+
 export async function createEntry(deps: Deps, actor: Actor, body: CreateTimeEntryInput): Promise<TimeEntry> {
-  const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    await timeScopeOf(tx, actor);
-    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
-    const now = deps.clock.now();
-    const context = await timeContext(tx, actor.organizationId, now);
+    const { now, context } = await lockOwnTime(deps, tx, actor);
     const task = await taskForTime(deps, tx, actor, body.taskId);
     assertNotFuture(body.date, context.today);
     const activityType = await resolveActivityType(tx, actor.organizationId, body.activityTypeId, task.activityType);

@@ -16,11 +16,11 @@ import { loadVisibleTask } from '../tasks/tasks.service.js';
 import { timeScopeOf } from './time-scope.js';
 import {
   emitTimeChanged,
+  lockOwnTime,
   presentEntries,
   presentEntry,
   resolveActivityType,
   type TimeContext,
-  timeContext,
   weekOf,
   weekStatus,
 } from './time-entries.service.js';
@@ -87,15 +87,12 @@ export async function startTimer(
 ): Promise<{ created: boolean; timer: Timer; stopped: TimeEntry | null }> {
   const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    await timeScopeOf(tx, actor);
-    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
+    const { now, context } = await lockOwnTime(deps, tx, actor);
     const task = await loadVisibleTask(deps, tx, actor, body.taskId);
     assertOpen(task.status);
     const running = await repository.findRunningTimer(tx, actor.organizationId, actor.userId);
     if (running && running.taskId === task.id) return { created: false, timer: repository.presentTimer(running), stopped: null };
 
-    const now = deps.clock.now();
-    const context = await timeContext(tx, actor.organizationId, now);
     const week = weekOf(context, context.today);
     assertWeekOpen(week, await weekStatus(tx, context, actor.userId, week));
     const activityType = await resolveActivityType(tx, actor.organizationId, body.activityTypeId, task.activityType);
@@ -122,12 +119,8 @@ export async function startTimer(
 
 /** Stops the caller's timer; a timer stopped before answers the entry it became. */
 export async function stopTimer(deps: Deps, actor: Actor, timerId: number): Promise<{ entry: TimeEntry | null }> {
-  const { engine } = deps.database;
   return changeWithEvents(deps, actor.organizationId, async (tx, emit) => {
-    await timeScopeOf(tx, actor);
-    await repository.lockPerson(tx, engine, actor.organizationId, actor.userId);
-    const now = deps.clock.now();
-    const context = await timeContext(tx, actor.organizationId, now);
+    const { now, context } = await lockOwnTime(deps, tx, actor);
     const recorded = await repository.findEntryByTimer(tx, actor.organizationId, timerId);
     if (recorded) {
       if (recorded.userId !== actor.userId) throw new NotFoundError('This timer');

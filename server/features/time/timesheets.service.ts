@@ -20,7 +20,7 @@ import { queueTimesheetNotice } from '../notifications/notifications.service.js'
 import type { Actor } from '../auth/actor.js';
 import { localDateTime } from '../tasks/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
-import { presentEntries, type TimeContext, timeContext, weekOf } from './time-entries.service.js';
+import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './time-entries.service.js';
 import { assertCanDecide, canDecide, canEditWeek } from './time.policy.js';
 import * as repository from './time.repository.js';
 import type { PersonRecord } from './time.repository.js';
@@ -86,14 +86,6 @@ export async function getTimesheet(deps: Deps, actor: Actor, query: { week?: str
 
 function emitSheetChanged(emit: Emit, actor: Actor, userId: number, weekStart: string, status: TimesheetStatus) {
   return emit({ type: 'timesheet.changed', projectId: null, taskId: null, actorId: actor.userId, data: { userId, weekStart, timesheetStatus: status } });
-}
-
-/** The start of a change to the caller's own week: what they may see, their time locked, the clock and calendar. */
-async function lockOwnTime(deps: Deps, tx: Kysely<Schema>, actor: Actor): Promise<{ scope: TimeScope; now: Date; context: TimeContext }> {
-  const scope = await timeScopeOf(tx, actor);
-  await repository.lockPerson(tx, deps.database.engine, actor.organizationId, actor.userId);
-  const now = deps.clock.now();
-  return { scope, now, context: await timeContext(tx, actor.organizationId, now) };
 }
 
 /** Saves the caller's own week as submitted (now) or open again, without a decision, and announces it. */
