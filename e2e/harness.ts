@@ -41,7 +41,16 @@ export async function startSpine(env: Record<string, string> = {}): Promise<Runn
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 30_000;
@@ -81,7 +90,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** A fresh browser profile (its own cookies), like a different person at a different computer. */
-export async function launchBrowser(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+export async function launchBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error('Chromium not found: set CHROMIUM_PATH or install /usr/bin/chromium');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'spine-chromium-'));

@@ -35,7 +35,8 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: AxeViolation[] }> } })
+      .axe;
     const { violations } = await axe.run(document, { resultTypes: ['violations'] });
     return violations.map((v) => ({
       id: v.id,
@@ -53,7 +54,9 @@ export function seriousViolations(violations: AxeViolation[]): AxeViolation[] {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations
-    .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `   ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -82,7 +85,10 @@ export async function centerOf(locator: Locator): Promise<{ x: number; y: number
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const serious = seriousViolations(await axeViolations(page));
   if (serious.length > 0) console.error(`axe on ${where}:\n${describeViolations(serious)}`);
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `serious or critical axe violations on ${where}`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id} (${v.impact})`),
+    `serious or critical axe violations on ${where}`,
+  ).toEqual([]);
 }
 
 /** Marks the document; if the page reloads, the mark is gone. */

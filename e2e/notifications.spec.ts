@@ -10,7 +10,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationPage, NotificationSettings } from '../shared/notifications.js';
 import { startSmtp, type TestSmtp } from '../server/test/smtp.js';
 import { chromiumPath } from './harness.js';
-import { type Catalog, catalogs, centerOf, drag, expectAccessible, markNoReload, openBrowser, type RunningSpine, settleLive, startSpine, stillSamePage } from './helpers.js';
+import {
+  type Catalog,
+  catalogs,
+  centerOf,
+  drag,
+  expectAccessible,
+  markNoReload,
+  openBrowser,
+  type RunningSpine,
+  settleLive,
+  startSpine,
+  stillSamePage,
+} from './helpers.js';
 import { api, createPerson, createProject, createTask, dayFromNow, heading, type Person, setupOwner, signIn } from './task-helpers.js';
 
 const browserMissing = !chromiumPath();
@@ -187,7 +199,12 @@ describe.skipIf(browserMissing)('notifications', () => {
     const m = catalogs.en;
     const { spine, manager, member } = s;
     const boardTitle = 'Measure the courtyard walls';
-    const task = await createTask(manager.context, spine.url, { projectId: s.projectId, title: boardTitle, captainId: s.ayse.id, deadline: `${dayFromNow(6)}T12:00` });
+    const task = await createTask(manager.context, spine.url, {
+      projectId: s.projectId,
+      title: boardTitle,
+      captainId: s.ayse.id,
+      deadline: `${dayFromNow(6)}T12:00`,
+    });
     await api(member.context, spine.url).post(`/tasks/${task.id}/status`, { status: 'in_progress' });
 
     await manager.page.goto(`${spine.url}/projects/${s.projectId}/board`);
@@ -200,7 +217,11 @@ describe.skipIf(browserMissing)('notifications', () => {
     const page = member.page;
     await page.goto(`${spine.url}/projects/${s.projectId}/board`);
     await boardCard(page, task.reference).waitFor();
-    await drag(page, await centerOf(boardCard(page, task.reference).locator('.card-task__ref')), await centerOf(boardColumn(page, 'waiting').locator('ul')));
+    await drag(
+      page,
+      await centerOf(boardCard(page, task.reference).locator('.card-task__ref')),
+      await centerOf(boardColumn(page, 'waiting').locator('ul')),
+    );
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(m.tasks.transition.waitingReason).fill('The mason comes on Monday.');
     await dialog.getByLabel(m.tasks.transition.person).selectOption({ label: 'Mehmet Öztürk' });
@@ -214,7 +235,10 @@ describe.skipIf(browserMissing)('notifications', () => {
     await bell(manager.page, m, unreadBefore + 1).waitFor({ timeout: LIVE_MS });
 
     const deadline = Date.now() + 10_000;
-    const arrived = () => s.smtp.messages.slice(mailsBefore).find((mail) => mail.to.includes('mehmet@example.com') && mail.text.includes('The mason comes on Monday.'));
+    const arrived = () =>
+      s.smtp.messages
+        .slice(mailsBefore)
+        .find((mail) => mail.to.includes('mehmet@example.com') && mail.text.includes('The mason comes on Monday.'));
     while (!arrived() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(arrived()?.text).toContain(`/tasks/${task.id}`);
     // Leave the manager with nothing unread, as the next journeys expect.
@@ -238,8 +262,14 @@ describe.skipIf(browserMissing)('notifications', () => {
     await heading(page, m.notifications.title);
     expect(await stillSamePage(page)).toBe(true);
     const main = page.getByRole('main');
-    await main.getByRole('listitem').filter({ hasText: fill(m.notifications.item.reviewRequested, { actor: 'Ayşe Çelik', task: `KOR-1 ${title}` }) }).waitFor();
-    await main.getByRole('listitem').filter({ hasText: fill(m.notifications.item.waitingOnYou, { task: `KOR-1 ${title}` }) }).waitFor();
+    await main
+      .getByRole('listitem')
+      .filter({ hasText: fill(m.notifications.item.reviewRequested, { actor: 'Ayşe Çelik', task: `KOR-1 ${title}` }) })
+      .waitFor();
+    await main
+      .getByRole('listitem')
+      .filter({ hasText: fill(m.notifications.item.waitingOnYou, { task: `KOR-1 ${title}` }) })
+      .waitFor();
     await main.getByRole('button', { name: m.notifications.markAllRead }).click();
     await bell(page, m, 0).waitFor();
     expect(await main.getByRole('button', { name: m.notifications.markAllRead }).isDisabled()).toBe(true);
@@ -271,9 +301,9 @@ describe.skipIf(browserMissing)('notifications', () => {
     const { spine, manager } = s;
     const page = manager.page;
     await page.goto(`${spine.url}/profile`);
-    const section = page.getByRole('region', { name: m.notifications.settings.title }).or(
-      page.locator('section.card', { has: page.getByRole('heading', { name: m.notifications.settings.title, exact: true }) }),
-    );
+    const section = page
+      .getByRole('region', { name: m.notifications.settings.title })
+      .or(page.locator('section.card', { has: page.getByRole('heading', { name: m.notifications.settings.title, exact: true }) }));
     const table = section.getByRole('table', { name: m.notifications.settings.caption });
     await table.waitFor();
     const commentsByEmail = table.getByRole('checkbox', {
@@ -327,7 +357,10 @@ describe.skipIf(browserMissing)('notifications', () => {
     await heading(page, m.app.nav.myWork);
     await bell(page, m, 0).click();
     const open = panel(page, m);
-    await open.getByRole('listitem').filter({ hasText: fill(m.notifications.item.waitingOnYou, { task: `KOR-1 ${title}` }) }).waitFor();
+    await open
+      .getByRole('listitem')
+      .filter({ hasText: fill(m.notifications.item.waitingOnYou, { task: `KOR-1 ${title}` }) })
+      .waitFor();
     await open.getByRole('heading', { name: m.notifications.today }).waitFor();
     await expectAccessible(page, 'the open notification panel (tr)');
     // Arrow keys move between notifications; tabbing past the panel's last link closes it.
@@ -345,6 +378,4 @@ describe.skipIf(browserMissing)('notifications', () => {
     await page.getByText(m.notifications.settings.kinds.waiting.help).waitFor();
     await expectAccessible(page, 'the notification settings (tr)');
   });
-
-
 });

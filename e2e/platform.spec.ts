@@ -84,7 +84,10 @@ describe.skipIf(browserMissing)('platform journey', () => {
       expect(memberLink).not.toBe(managerLink);
       const rows = owner.page.getByRole('row');
       await expect.poll(() => rows.count()).toBe(4); // header + three people
-      await owner.page.getByRole('row', { name: /Mehmet Öztürk/ }).getByText(m.people.states.invited).waitFor();
+      await owner.page
+        .getByRole('row', { name: /Mehmet Öztürk/ })
+        .getByText(m.people.states.invited)
+        .waitFor();
 
       // Each invited person opens their own link in their own browser and lands signed in.
       await acceptInvitation(manager.page, m, managerLink);
@@ -117,7 +120,10 @@ describe.skipIf(browserMissing)('platform journey', () => {
 
       // The owner now sees both as active.
       await owner.page.reload();
-      await owner.page.getByRole('row', { name: /Ayşe Çelik/ }).getByText(m.people.states.active).waitFor();
+      await owner.page
+        .getByRole('row', { name: /Ayşe Çelik/ })
+        .getByText(m.people.states.active)
+        .waitFor();
 
       // Signing out ends the session for real.
       await member.page.getByRole('button', { name: new RegExp(m.app.userMenu.label) }).click();

@@ -12,7 +12,13 @@ export interface ApiAnswer<T = any> {
 }
 
 /** A request from the page, as the web app would make it. */
-export async function api<T = any>(page: Page, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> {
+export async function api<T = any>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiAnswer<T>> {
   return page.evaluate(
     async ({ method, path, body, headers }) => {
       const response = await fetch(`/api/v1${path}`, {
@@ -35,10 +41,18 @@ async function expectOk<T>(answer: Promise<ApiAnswer<T>>, what: string): Promise
 }
 
 /** First run: the organization and its owner, signed in on this page. */
-export async function setUp(page: Page, url: string, owner: { name: string; email: string }, organization = 'Ayvalık Mimarlık'): Promise<void> {
+export async function setUp(
+  page: Page,
+  url: string,
+  owner: { name: string; email: string },
+  organization = 'Ayvalık Mimarlık',
+): Promise<void> {
   await page.goto(`${url}/setup`);
   await page.waitForLoadState('domcontentloaded');
-  await expectOk(api(page, 'POST', '/setup', { organizationName: organization, name: owner.name, email: owner.email, password: PASSWORD }), 'setup');
+  await expectOk(
+    api(page, 'POST', '/setup', { organizationName: organization, name: owner.name, email: owner.email, password: PASSWORD }),
+    'setup',
+  );
 }
 
 export async function addPerson(page: Page, person: { name: string; email: string; role: string }): Promise<number> {

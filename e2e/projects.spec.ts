@@ -14,7 +14,9 @@ type Lang = keyof typeof catalogs;
 const LOCALE = { en: 'en-US', tr: 'tr-TR' } as const;
 
 function column(page: Page, m: Catalog, status: keyof Catalog['tasks']['status']) {
-  return page.locator(`section.board-column[data-status="${status}"]`).filter({ has: page.getByRole('heading', { name: new RegExp(m.tasks.status[status]) }) });
+  return page
+    .locator(`section.board-column[data-status="${status}"]`)
+    .filter({ has: page.getByRole('heading', { name: new RegExp(m.tasks.status[status]) }) });
 }
 
 function card(page: Page, reference: string) {
@@ -22,7 +24,11 @@ function card(page: Page, reference: string) {
 }
 
 async function taskByReference(page: Page, projectId: number, reference: string) {
-  const { body } = await api(page, 'GET', `/tasks?projectId=${projectId}&status=planned,in_progress,waiting,review,done,cancelled&limit=500`);
+  const { body } = await api(
+    page,
+    'GET',
+    `/tasks?projectId=${projectId}&status=planned,in_progress,waiting,review,done,cancelled&limit=500`,
+  );
   return (body.items as { id: number; reference: string; status: string; reason: string | null; waitingOn: unknown }[]).find(
     (task) => task.reference === reference,
   );
@@ -108,13 +114,20 @@ describe.skipIf(browserMissing)('projects journey', () => {
       expect(await form.getByText(m.newTask.checklist.items.captain.why).count()).toBe(0);
       // "Create and add another" keeps the form open for the next one.
       await form.getByRole('button', { name: m.newTask.submitAnother }).click();
-      await form.getByText(/ACME-1/).first().waitFor();
+      await form
+        .getByText(/ACME-1/)
+        .first()
+        .waitFor();
       await form.getByLabel(m.newTask.fields.title).fill('ACME Corp – site survey report for the permit');
       await form.getByLabel(m.newTask.fields.captain).selectOption({ label: 'Mehmet Öztürk (you)' });
       await form.getByLabel(m.newTask.fields.deadlineDate).fill('2030-04-15');
       await form.getByRole('button', { name: m.newTask.submit, exact: true }).click();
       await page.waitForURL(/\/tasks\/\d+$/);
-      const created = (await api(page, 'GET', `/tasks?projectId=${projectId}`)).body.items as { reference: string; title: string; captainId: number }[];
+      const created = (await api(page, 'GET', `/tasks?projectId=${projectId}`)).body.items as {
+        reference: string;
+        title: string;
+        captainId: number;
+      }[];
       expect(created.map((task) => task.reference).sort()).toEqual(['ACME-1', 'ACME-2']);
       expect(created.find((task) => task.reference === 'ACME-1')?.captainId).toBe(ayse);
       // A third, planned and without captain: it may be saved, as planned.
@@ -127,23 +140,39 @@ describe.skipIf(browserMissing)('projects journey', () => {
       expect(await planned.locator('li.card-task').count()).toBe(3);
 
       // Dragging ACME-1 to In progress starts it.
-      await drag(page, await centerOf(card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-1').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'in_progress').locator('ul')),
+      );
       await column(page, m, 'in_progress').locator('li.card-task').filter({ hasText: 'ACME-1' }).waitFor();
       await page.getByText('ACME-1 moved to In progress.').waitFor();
       await expect.poll(async () => (await taskByReference(page, projectId, 'ACME-1'))?.status).toBe('in_progress');
 
       // A drop the rules forbid snaps back with a readable reason.
-      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'done').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-2').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'done').locator('ul')),
+      );
       await page.getByRole('alert').filter({ hasText: 'ACME-2 cannot go from Planned to Done' }).waitFor();
       expect(await planned.locator('li.card-task').filter({ hasText: 'ACME-2' }).count()).toBe(1);
       expect((await taskByReference(page, projectId, 'ACME-2'))?.status).toBe('planned');
 
       // A task without captain and deadline cannot start: explained, not sent.
-      await drag(page, await centerOf(card(page, 'ACME-3').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-3').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'in_progress').locator('ul')),
+      );
       await page.getByRole('alert').filter({ hasText: 'ACME-3 needs a captain and a deadline' }).waitFor();
 
       // Dragging to Waiting asks why and on whom; the answer is recorded.
-      await drag(page, await centerOf(card(page, 'ACME-1').locator('.card-task__ref')), await centerOf(column(page, m, 'waiting').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-1').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'waiting').locator('ul')),
+      );
       const waiting = page.getByRole('dialog');
       await waiting.getByRole('heading', { name: m.tasks.transition.title.wait }).waitFor();
       await waiting.getByRole('button', { name: m.tasks.action.wait }).click();
@@ -160,9 +189,17 @@ describe.skipIf(browserMissing)('projects journey', () => {
       expect(waited?.waitingOn).toEqual({ external: 'ACME facilities team' });
 
       // Closing that dialog without answering puts the card back.
-      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'in_progress').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-2').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'in_progress').locator('ul')),
+      );
       await expect.poll(async () => (await taskByReference(page, projectId, 'ACME-2'))?.status).toBe('in_progress');
-      await drag(page, await centerOf(card(page, 'ACME-2').locator('.card-task__ref')), await centerOf(column(page, m, 'waiting').locator('ul')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-2').locator('.card-task__ref')),
+        await centerOf(column(page, m, 'waiting').locator('ul')),
+      );
       await page.getByRole('dialog').waitFor();
       await page.keyboard.press('Escape');
       await column(page, m, 'in_progress').locator('li.card-task').filter({ hasText: 'ACME-2' }).waitFor();
@@ -177,13 +214,19 @@ describe.skipIf(browserMissing)('projects journey', () => {
       await card(page, 'ACME-5').waitFor();
       const order = () => planned.locator('li.card-task .card-task__ref').allInnerTexts();
       expect(await order()).toEqual(['ACME-3', 'ACME-4', 'ACME-5']);
-      await drag(page, await centerOf(card(page, 'ACME-5').locator('.card-task__ref')), await centerOf(card(page, 'ACME-3').locator('.card-task__top')));
+      await drag(
+        page,
+        await centerOf(card(page, 'ACME-5').locator('.card-task__ref')),
+        await centerOf(card(page, 'ACME-3').locator('.card-task__top')),
+      );
       await expect.poll(order).toEqual(['ACME-5', 'ACME-3', 'ACME-4']);
       await page.getByText(/ACME-5 is now number 1/).waitFor();
       await page.reload();
       await card(page, 'ACME-5').waitFor();
       expect(await order()).toEqual(['ACME-5', 'ACME-3', 'ACME-4']);
-      const backlog = (await api(page, 'GET', `/tasks?projectId=${projectId}&status=planned&sort=project`)).body.items as { reference: string }[];
+      const backlog = (await api(page, 'GET', `/tasks?projectId=${projectId}&status=planned&sort=project`)).body.items as {
+        reference: string;
+      }[];
       expect(backlog.map((task) => task.reference)).toEqual(['ACME-5', 'ACME-3', 'ACME-4']);
 
       // Without dragging: the "Move to…" menu, entirely from the keyboard.
@@ -226,7 +269,11 @@ describe.skipIf(browserMissing)('projects journey', () => {
       await page.keyboard.press('Space');
       await expect.poll(order).toEqual(['ACME-4', 'ACME-5', 'ACME-3']);
       await expect
-        .poll(async () => ((await api(page, 'GET', `/tasks?projectId=${projectId}&status=planned&sort=project`)).body.items as { reference: string }[]).map((task) => task.reference))
+        .poll(async () =>
+          ((await api(page, 'GET', `/tasks?projectId=${projectId}&status=planned&sort=project`)).body.items as { reference: string }[]).map(
+            (task) => task.reference,
+          ),
+        )
         .toEqual(['ACME-4', 'ACME-5', 'ACME-3']);
     } catch (error) {
       await manager.page.screenshot({ path: 'screenshots/projects-journey-failure.png', fullPage: true }).catch(() => undefined);
@@ -245,7 +292,11 @@ describe.skipIf(browserMissing)('projects journey', () => {
       const me = (await api(page, 'GET', '/me')).body;
       const directory = (await api(page, 'GET', '/directory')).body.items as { id: number; name: string }[];
       const ayse = directory.find((person) => person.name === 'Ayşe Çelik')!.id;
-      const created = await api(page, 'POST', '/projects', { name: 'Kuzey Yapı – Office move', key: 'KUZ', members: [{ userId: ayse, role: 'member' }] });
+      const created = await api(page, 'POST', '/projects', {
+        name: 'Kuzey Yapı – Office move',
+        key: 'KUZ',
+        members: [{ userId: ayse, role: 'member' }],
+      });
       const projectId = created.body.id as number;
       const today = new Date().toISOString().slice(0, 10);
       const seeds = sampleTasks(300, { captains: [me.user.id, ayse], today });
@@ -360,7 +411,11 @@ describe.skipIf(browserMissing).each(['en', 'tr'] as const)('projects accessibil
       await page.goto(`${spine.url}/projects/${projectId}/board`);
       await page.locator('li.card-task').first().waitFor();
       await expectAccessible(page, `board (${lang})`);
-      await page.locator('li.card-task').first().getByRole('button', { name: new RegExp(m.board.moveTo) }).click();
+      await page
+        .locator('li.card-task')
+        .first()
+        .getByRole('button', { name: new RegExp(m.board.moveTo) })
+        .click();
       await page.getByRole('menu').waitFor();
       await expectAccessible(page, `board move menu (${lang})`);
       await page.keyboard.press('Escape');
@@ -384,7 +439,11 @@ describe.skipIf(browserMissing).each(['en', 'tr'] as const)('projects accessibil
       }
       await page.goto(`${spine.url}/projects/clients`);
       await page.getByRole('heading', { level: 1, name: m.clients.title }).waitFor();
-      await page.getByRole('cell', { name: /ACME Corp/ }).or(page.getByRole('rowheader', { name: /ACME Corp/ })).first().waitFor();
+      await page
+        .getByRole('cell', { name: /ACME Corp/ })
+        .or(page.getByRole('rowheader', { name: /ACME Corp/ }))
+        .first()
+        .waitFor();
       await expectAccessible(page, `clients (${lang})`);
     } finally {
       await browser.close();

@@ -83,8 +83,7 @@ async function run(lang: 'en' | 'tr') {
     if (serious.length) problems.push(`axe on ${name}:\n${serious.join('\n')}`);
   }
 
-  const names = async (target: Page) =>
-    target.locator('.activity-type__name').allTextContents();
+  const names = async (target: Page) => target.locator('.activity-type__name').allTextContents();
 
   try {
     await setUp(page, spine.url, { name: 'Şule Yıldırım', email: 'sule@example.com' });
@@ -123,12 +122,18 @@ async function run(lang: 'en' | 'tr') {
     await section.getByText(a.deactivated.replace('{{name}}', 'Support')).waitFor();
     const adminUp = section.getByRole('button', { name: a.moveUp.replace('{{name}}', 'Admin') });
     await adminUp.click();
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[4] === 'Admin');
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[4] === 'Admin',
+    );
     await adminUp.click();
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[3] === 'Admin');
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[3] === 'Admin',
+    );
     await section.getByRole('button', { name: a.moveDown.replace('{{name}}', 'Design') }).focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[1] === 'Design');
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.activity-type__name')).map((n) => n.textContent)[1] === 'Design',
+    );
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     check(focused.includes(a.moveDown.replace('{{name}}', 'Design')), `focus stays on Design's down arrow (was "${focused}")`, problems);
     const order = await names(page);
@@ -179,7 +184,11 @@ async function run(lang: 'en' | 'tr') {
     await page.goto(`${spine.url}/projects/${projectId}/list`);
     await page.getByRole('button', { name: m.newTask.open }).first().click();
     const options = await page.getByLabel(m.newTask.fields.activityType).locator('option').allTextContents();
-    check(!options.includes('Support') && options.includes('Client meeting') && options.includes('Code review'), `task picker: ${options.join(', ')}`, problems);
+    check(
+      !options.includes('Support') && options.includes('Client meeting') && options.includes('Code review'),
+      `task picker: ${options.join(', ')}`,
+      problems,
+    );
   } finally {
     await owner.close();
     await member.close();

@@ -32,7 +32,12 @@ const WORDS = {
     feedback: 'Add the photographs of the north wall before we send it.',
   },
   tr: {
-    tasks: ['Cephe rölöve çizimlerini hazırla', 'Yedek kiremitleri sipariş et', 'Koruma kurulu başvurusunu yaz', 'Doğu kanadı saha ziyareti raporu'],
+    tasks: [
+      'Cephe rölöve çizimlerini hazırla',
+      'Yedek kiremitleri sipariş et',
+      'Koruma kurulu başvurusunu yaz',
+      'Doğu kanadı saha ziyareti raporu',
+    ],
     waitingOnMe: 'Müşteriden imzalı sözleşme gerekiyor.',
     supplier: 'Kaya Yapı, kiremit tedarikçisi',
     waitingExternal: 'Kiremit numunelerinin gelmesi bekleniyor.',
@@ -89,7 +94,12 @@ async function run(lang: 'en' | 'tr') {
       await page.screenshot({
         path: path.join(OUT, `${lang}-notifications-${name}-${size.width}.png`),
         fullPage: true,
-        clip: { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin },
+        clip: {
+          x: Math.max(0, box.x - margin),
+          y: Math.max(0, box.y - margin),
+          width: box.width + 2 * margin,
+          height: box.height + 2 * margin,
+        },
       });
     }
     await page.setViewportSize(SIZES[0]!);
@@ -116,7 +126,12 @@ async function run(lang: 'en' | 'tr') {
     const asMember = api(member.context, spine.url);
     const [survey, tiles, application] = await Promise.all(
       words.tasks.slice(0, 3).map((title, index) =>
-        createTask(manager.context, spine.url, { projectId: project.id, title, captainId: ayse.id, deadline: `${dayFromNow(3 + index)}T17:00` }),
+        createTask(manager.context, spine.url, {
+          projectId: project.id,
+          title,
+          captainId: ayse.id,
+          deadline: `${dayFromNow(3 + index)}T17:00`,
+        }),
       ),
     );
     const report = await createTask(owner.context, spine.url, {
@@ -133,7 +148,11 @@ async function run(lang: 'en' | 'tr') {
     await asMember.post(`/tasks/${application!.id}/status`, { status: 'in_progress' });
     await asMember.post(`/tasks/${application!.id}/status`, { status: 'review' });
     await asMember.post(`/tasks/${tiles!.id}/status`, { status: 'in_progress' });
-    await asMember.post(`/tasks/${tiles!.id}/status`, { status: 'waiting', reason: words.waitingExternal, waitingOn: { external: words.supplier } });
+    await asMember.post(`/tasks/${tiles!.id}/status`, {
+      status: 'waiting',
+      reason: words.waitingExternal,
+      waitingOn: { external: words.supplier },
+    });
     await asMember.post(`/tasks/${survey!.id}/status`, { status: 'in_progress' });
     await asMember.post(`/tasks/${survey!.id}/comments`, { body: words.mention });
     await asMember.post(`/tasks/${survey!.id}/status`, { status: 'waiting', reason: words.waitingOnMe, waitingOn: { userId: mehmet.id } });
@@ -146,7 +165,9 @@ async function run(lang: 'en' | 'tr') {
       if (tries > 50) throw new Error(`only ${count} notifications for the manager`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const ids = (db.prepare('select id from notifications where user_id = ? order by id').all(mehmet.id) as { id: number }[]).map((row) => row.id);
+    const ids = (db.prepare('select id from notifications where user_id = ? order by id').all(mehmet.id) as { id: number }[]).map(
+      (row) => row.id,
+    );
     const daysAgo = (days: number, hour: number) => {
       const date = new Date(Date.now() - days * 86_400_000);
       date.setUTCHours(hour, 20, 0, 0);
@@ -154,13 +175,23 @@ async function run(lang: 'en' | 'tr') {
     };
     const older = [daysAgo(6, 9), daysAgo(6, 13), daysAgo(1, 8), daysAgo(1, 14)];
     ids.slice(0, older.length).forEach((id, index) => {
-      db.prepare('update notifications set created_at = ?, read_at = ? where id = ?').run(older[index], index < 2 ? older[index] : null, id);
+      db.prepare('update notifications set created_at = ?, read_at = ? where id = ?').run(
+        older[index],
+        index < 2 ? older[index] : null,
+        id,
+      );
     });
     // A failed email, as an unreachable mail server leaves it, for the owner's section.
     db.prepare(
       `insert into jobs (organization_id, type, payload, unique_key, status, run_at, attempts, max_attempts, locked_until, last_error, created_at, finished_at)
        values (?, 'send-email', '{}', null, 'failed', ?, 10, 10, null, ?, ?, ?)`,
-    ).run((db.prepare('select organization_id from projects where id = ?').get(project.id) as { organization_id: number }).organization_id, daysAgo(1, 6), 'connect ECONNREFUSED 10.0.0.25:587', daysAgo(1, 6), daysAgo(1, 7));
+    ).run(
+      (db.prepare('select organization_id from projects where id = ?').get(project.id) as { organization_id: number }).organization_id,
+      daysAgo(1, 6),
+      'connect ECONNREFUSED 10.0.0.25:587',
+      daysAgo(1, 6),
+      daysAgo(1, 7),
+    );
     db.close();
 
     const page = manager.page;
@@ -172,7 +203,10 @@ async function run(lang: 'en' | 'tr') {
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await page.waitForTimeout(200);
-      await page.screenshot({ path: path.join(OUT, `${lang}-notifications-01-bell-${size.width}.png`), clip: { x: 0, y: 0, width: size.width, height: 120 } });
+      await page.screenshot({
+        path: path.join(OUT, `${lang}-notifications-01-bell-${size.width}.png`),
+        clip: { x: 0, y: 0, width: size.width, height: 120 },
+      });
     }
     await page.setViewportSize(SIZES[0]!);
 

@@ -63,7 +63,9 @@ async function run(lang: 'en' | 'tr') {
     await page.getByLabel(m.projects.clientPicker.newName).fill('ACME Corp');
     await page.getByRole('button', { name: m.projects.clientPicker.add }).click();
     await page.getByLabel(m.projects.fields.client).locator('option:checked', { hasText: 'ACME Corp' }).waitFor({ state: 'attached' });
-    await page.getByLabel(m.projects.fields.description).fill('Renovation of the ACME headquarters: survey, design, permits and site supervision.');
+    await page
+      .getByLabel(m.projects.fields.description)
+      .fill('Renovation of the ACME headquarters: survey, design, permits and site supervision.');
     const picker = page.getByRole('group', { name: m.projects.fields.members });
     await picker.getByRole('combobox').first().selectOption({ label: 'Ayşe Çelik' });
     await picker.getByRole('button', { name: m.projects.members.addDraft, exact: true }).click();
@@ -94,12 +96,20 @@ async function run(lang: 'en' | 'tr') {
       if (!seed.captainId || !seed.deadline) return;
       const kind = i % 10;
       if (kind === 1 || kind === 2 || kind === 5 || kind === 6) steps.push([task.id, 'status', { status: 'in_progress' }]);
-      if (kind === 2) steps.push([task.id, 'status', { status: 'waiting', reason: 'Waiting for the client’s floor plans', waitingOn: { external: 'ACME facilities team' } }]);
+      if (kind === 2)
+        steps.push([
+          task.id,
+          'status',
+          { status: 'waiting', reason: 'Waiting for the client’s floor plans', waitingOn: { external: 'ACME facilities team' } },
+        ]);
       if (kind === 5 && seed.captainId === mehmet) steps.push([task.id, 'status', { status: 'review' }]);
     });
     await runSteps(page, steps);
     // The owner approves some of Mehmet's submitted work.
-    const approvals = steps.filter(([, , body]) => body.status === 'review').slice(0, 6).map(([id]): [number, 'review', Record<string, unknown>] => [id, 'review', { decision: 'approve' }]);
+    const approvals = steps
+      .filter(([, , body]) => body.status === 'review')
+      .slice(0, 6)
+      .map(([id]): [number, 'review', Record<string, unknown>] => [id, 'review', { decision: 'approve' }]);
     await runSteps(owner.page, approvals);
 
     await page.reload();
@@ -117,7 +127,10 @@ async function run(lang: 'en' | 'tr') {
     await page.getByRole('heading', { level: 3, name: new RegExp(m.tasks.status.in_progress) }).waitFor();
     await page.locator('.card-task').first().waitFor();
     await shoot('06-board', { fullPage: false });
-    await page.getByRole('button', { name: new RegExp(`^${m.board.moveTo}`) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`^${m.board.moveTo}`) })
+      .first()
+      .click();
     await page.screenshot({ path: path.join(OUT, `${lang}-projects-07-board-menu-1280.png`) });
     await page.keyboard.press('Escape');
 
@@ -128,7 +141,10 @@ async function run(lang: 'en' | 'tr') {
     await page.getByLabel(m.newTask.fields.title).fill('ACME Corp – March 2026 revised proposal');
     await page.getByRole('dialog').getByLabel(m.newTask.fields.captain).selectOption({ label: 'Ayşe Çelik' });
     await page.getByRole('dialog').getByLabel(m.newTask.fields.deadlineDate).fill('2026-03-31');
-    await page.getByRole('dialog').getByRole('textbox', { name: m.newTask.fields.description }).fill('Update the **cost estimate** after the survey.\n\n- new prices\n- revised schedule');
+    await page
+      .getByRole('dialog')
+      .getByRole('textbox', { name: m.newTask.fields.description })
+      .fill('Update the **cost estimate** after the survey.\n\n- new prices\n- revised schedule');
     await shoot('09-new-task-complete', { fullPage: false });
     await page.keyboard.press('Escape');
 

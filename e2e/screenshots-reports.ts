@@ -264,7 +264,11 @@ async function run(lang: 'en' | 'tr') {
     await activity.waitFor();
     await activity.getByRole('row').nth(1).waitFor();
     const activityText = (await activity.textContent()) ?? '';
-    check(/Design|Tasarım/.test(activityText) && /\d+:\d\d/.test(activityText), `activity figure names activities and hours: ${activityText.slice(0, 200)}`, problems);
+    check(
+      /Design|Tasarım/.test(activityText) && /\d+:\d\d/.test(activityText),
+      `activity figure names activities and hours: ${activityText.slice(0, 200)}`,
+      problems,
+    );
     check((await page.getByRole('figure', { name: r.charts.byPerson }).count()) === 1, 'owner sees hours by person', problems);
     await page.waitForTimeout(1200);
     await shoot('01-month', page);
@@ -288,7 +292,11 @@ async function run(lang: 'en' | 'tr') {
     for (const href of [csvHref, xlsxHref]) {
       const answer = await page.evaluate(async (href) => {
         const response = await fetch(href ?? '', { credentials: 'same-origin' });
-        return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition') };
+        return {
+          status: response.status,
+          type: response.headers.get('content-type'),
+          disposition: response.headers.get('content-disposition'),
+        };
       }, href);
       check(answer.status === 200 && /attachment/.test(answer.disposition ?? ''), `export ${href}: ${JSON.stringify(answer)}`, problems);
     }
@@ -324,7 +332,11 @@ async function run(lang: 'en' | 'tr') {
     // A member: only their own time, no people filter.
     await openReport(member.page);
     await member.page.getByRole('figure', { name: r.charts.byActivity }).waitFor();
-    check((await member.page.getByRole('button', { name: new RegExp(`^${r.filters.people}`) }).count()) === 0, 'a member has no people filter', problems);
+    check(
+      (await member.page.getByRole('button', { name: new RegExp(`^${r.filters.people}`) }).count()) === 0,
+      'a member has no people filter',
+      problems,
+    );
     check((await member.page.getByRole('figure', { name: r.charts.byPerson }).count()) === 0, 'a member sees no hours by person', problems);
     await member.page.waitForTimeout(1200);
     await shoot('08-member', member.page);
@@ -340,7 +352,11 @@ async function run(lang: 'en' | 'tr') {
     await member.page.keyboard.press('Space');
     await member.page.waitForURL(/activityTypeIds=/);
     await member.page.keyboard.press('Escape');
-    check(await activityButton.evaluate((element) => element === document.activeElement), 'Escape returns focus to the picker button', problems);
+    check(
+      await activityButton.evaluate((element) => element === document.activeElement),
+      'Escape returns focus to the picker button',
+      problems,
+    );
     check((await activityButton.getAttribute('aria-expanded')) === 'false', 'Escape closes the picker', problems);
     const onlyDesign = member.page.getByRole('figure', { name: r.charts.byActivity });
     await member.page.waitForFunction(() => !document.querySelector('.reports-page__content--stale'));

@@ -65,7 +65,12 @@ async function run(lang: 'en' | 'tr') {
       deadline: `${dayFromNow(3)}T17:00`,
       description: '## Kapsam\n\n- Kuzey ve batı cepheleri\n- 1/50 ölçek\n\nEski fotoğraflar **ekte**. <img src=x onerror=alert(1)>',
     });
-    const titles = ['Belediye ruhsat dosyasını topla', 'Statik rapor için mühendisle görüş', 'Malzeme listesini güncelle', 'Müşteriye ara rapor yaz'];
+    const titles = [
+      'Belediye ruhsat dosyasını topla',
+      'Statik rapor için mühendisle görüş',
+      'Malzeme listesini güncelle',
+      'Müşteriye ara rapor yaz',
+    ];
     const others = [];
     for (const [index, title] of titles.entries()) {
       others.push(
@@ -115,7 +120,10 @@ async function run(lang: 'en' | 'tr') {
     await page.getByRole('button', { name: m.common.cancel }).click();
 
     await page.getByRole('button', { name: m.taskView.description.edit }).click();
-    await page.getByRole('tablist', { name: new RegExp(`^${m.taskView.description.label}`) }).getByRole('tab', { name: m.taskView.markdown.preview }).click();
+    await page
+      .getByRole('tablist', { name: new RegExp(`^${m.taskView.description.label}`) })
+      .getByRole('tab', { name: m.taskView.markdown.preview })
+      .click();
     await shoot('06-description-preview', page);
     await page.getByRole('button', { name: m.common.cancel }).click();
 

@@ -95,16 +95,33 @@ async function run(lang: 'en' | 'tr') {
     });
     const asManager = api(manager.context, spine.url);
     const asMember = api(member.context, spine.url);
-    const task = (body: Record<string, unknown>) => asManager.post<{ id: number; reference: string }>('/tasks', { projectId: project.id, captainId: ayse.id, ...body });
-    const main = await task({ title: 'Cephe rölöve çizimlerini hazırla', deadline: dayFromNow(5), estimateMinutes: 480, activityType: 'design' });
+    const task = (body: Record<string, unknown>) =>
+      asManager.post<{ id: number; reference: string }>('/tasks', { projectId: project.id, captainId: ayse.id, ...body });
+    const main = await task({
+      title: 'Cephe rölöve çizimlerini hazırla',
+      deadline: dayFromNow(5),
+      estimateMinutes: 480,
+      activityType: 'design',
+    });
     const over = await task({ title: 'Belediye ruhsat dosyasını topla', deadline: dayFromNow(2), estimateMinutes: 60 });
     const plain = await task({ title: 'Malzeme listesini güncelle', deadline: dayFromNow(9) });
     await task({ title: 'Müşteriye ara rapor yaz', deadline: dayFromNow(12), estimateMinutes: 240 });
     await asMember.post(`/tasks/${main.id}/status`, { status: 'in_progress' });
     await asMember.post(`/tasks/${over.id}/status`, { status: 'in_progress' });
 
-    const entry = await asMember.post<{ id: number }>('/time-entries', { taskId: main.id, date: dayFromNow(-1), duration: '1:00', note: 'Kuzey cephesi ölçüleri' });
-    await asMember.post('/time-entries', { taskId: main.id, date: dayFromNow(0), duration: '2h', startTime: '09:00', note: 'Batı cephesi, fotoğraf ve ölçü' });
+    const entry = await asMember.post<{ id: number }>('/time-entries', {
+      taskId: main.id,
+      date: dayFromNow(-1),
+      duration: '1:00',
+      note: 'Kuzey cephesi ölçüleri',
+    });
+    await asMember.post('/time-entries', {
+      taskId: main.id,
+      date: dayFromNow(0),
+      duration: '2h',
+      startTime: '09:00',
+      note: 'Batı cephesi, fotoğraf ve ölçü',
+    });
     await asMember.post('/time-entries', { taskId: over.id, date: dayFromNow(0), duration: 90 });
     await asMember.post('/time-entries', { taskId: plain.id, date: dayFromNow(0), duration: '45m' });
     // The manager corrects Ayşe's entry: it goes into the task's history.
@@ -152,7 +169,10 @@ async function run(lang: 'en' | 'tr') {
     await page.locator('.card-task').first().waitFor();
     await shoot('06-board', page, { full: false });
 
-    await page.getByRole('button', { name: m.timer.stopOn.replace('{{reference}}', over.reference) }).first().click();
+    await page
+      .getByRole('button', { name: m.timer.stopOn.replace('{{reference}}', over.reference) })
+      .first()
+      .click();
     await page.locator('.header-timer__start').waitFor();
     await page.locator('.header-timer__start').click();
     await page.getByRole('dialog').waitFor();

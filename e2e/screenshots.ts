@@ -166,10 +166,13 @@ async function run(lang: 'en' | 'tr') {
     // The invited manager opens their link in their own browser.
     const guest = await openBrowser({ locale: lang === 'en' ? 'en-US' : 'tr-TR' });
     await guest.page.goto(inviteUrl);
-    await guest.page.getByLabel(m.invitation.password).waitFor({ timeout: 5000 }).catch(async (error) => {
-      await guest.page.screenshot({ path: path.join(OUT, `${lang}-invite-failure.png`), fullPage: true });
-      throw error;
-    });
+    await guest.page
+      .getByLabel(m.invitation.password)
+      .waitFor({ timeout: 5000 })
+      .catch(async (error) => {
+        await guest.page.screenshot({ path: path.join(OUT, `${lang}-invite-failure.png`), fullPage: true });
+        throw error;
+      });
     await shoot('14-invitation', guest.page);
     await guest.page.getByLabel(m.invitation.password).fill('another long password');
     await guest.page.getByRole('button', { name: m.invitation.submit }).click();

@@ -7,7 +7,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.js';
-import { type Catalog, catalogs, expectAccessible, markNoReload, openBrowser, type RunningSpine, settleLive, startSpine, stillSamePage } from './helpers.js';
+import {
+  type Catalog,
+  catalogs,
+  expectAccessible,
+  markNoReload,
+  openBrowser,
+  type RunningSpine,
+  settleLive,
+  startSpine,
+  stillSamePage,
+} from './helpers.js';
 import { api, createPerson, createProject, createTask, dayFromNow, heading, type Person, setupOwner, signIn } from './task-helpers.js';
 
 const browserMissing = !chromiumPath();
@@ -79,10 +89,11 @@ describe.skipIf(browserMissing)('task journey', () => {
     const m = catalogs.en;
     const { spine, manager, member } = s;
     const dialogs: string[] = [];
-    for (const page of [manager.page, member.page]) page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    for (const page of [manager.page, member.page])
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
 
     // The manager creates the task for Ayşe, with a deadline and a description holding raw HTML.
     const task = await createTask(manager.context, spine.url, {
@@ -102,7 +113,9 @@ describe.skipIf(browserMissing)('task journey', () => {
       buffer: Buffer.from('%PDF-1.4\n% survey\n'),
     });
     await manager.page.getByRole('link', { name: 'survey-1978.pdf', exact: true }).waitFor();
-    expect(await manager.page.getByRole('link', { name: `${m.taskView.documents.preview} survey-1978.pdf` }).getAttribute('href')).toMatch(/\?inline=1$/);
+    expect(await manager.page.getByRole('link', { name: `${m.taskView.documents.preview} survey-1978.pdf` }).getAttribute('href')).toMatch(
+      /\?inline=1$/,
+    );
 
     // Raw HTML in the description is shown as text: no element, no script.
     const description = manager.page.locator('.task-description');
@@ -172,7 +185,9 @@ describe.skipIf(browserMissing)('task journey', () => {
     expect(await page.getByRole('button', { name: `${m.tasks.action.reopen}…` }).count()).toBe(0);
 
     // The history shows each step in order.
-    const steps = manager.page.locator('.timeline__item[data-kind="status_changed"] .timeline__action, .timeline__item[data-kind="reviewed"] .timeline__action');
+    const steps = manager.page.locator(
+      '.timeline__item[data-kind="status_changed"] .timeline__action, .timeline__item[data-kind="reviewed"] .timeline__action',
+    );
     await expect
       .poll(() => steps.allInnerTexts())
       .toEqual([
@@ -188,7 +203,10 @@ describe.skipIf(browserMissing)('task journey', () => {
     expect(kinds[0]).toBe('created');
     expect(kinds.indexOf('attachment_added')).toBeLessThan(kinds.indexOf('status_changed'));
     await manager.page.locator('.timeline__item').getByText('Add the window sill heights').waitFor();
-    await manager.page.locator('.timeline__item').getByText(/Waited /).waitFor();
+    await manager.page
+      .locator('.timeline__item')
+      .getByText(/Waited /)
+      .waitFor();
 
     // All of this arrived live: neither of Mehmet's tabs reloaded, and no script ever ran.
     expect(await stillSamePage(manager.page)).toBe(true);
@@ -199,8 +217,18 @@ describe.skipIf(browserMissing)('task journey', () => {
   it('shows a conflict when someone saved first, re-applies on request, mentions members and tracks blockers', async () => {
     const m = catalogs.en;
     const { spine, manager, member } = s;
-    const blocker = await createTask(manager.context, spine.url, { projectId: s.projectId, title: 'Get the municipality permit', captainId: s.mehmet.id, deadline: dayFromNow(2) });
-    const task = await createTask(manager.context, spine.url, { projectId: s.projectId, title: 'Draw the roof plan', captainId: s.ayse.id, deadline: dayFromNow(9) });
+    const blocker = await createTask(manager.context, spine.url, {
+      projectId: s.projectId,
+      title: 'Get the municipality permit',
+      captainId: s.mehmet.id,
+      deadline: dayFromNow(2),
+    });
+    const task = await createTask(manager.context, spine.url, {
+      projectId: s.projectId,
+      title: 'Draw the roof plan',
+      captainId: s.ayse.id,
+      deadline: dayFromNow(9),
+    });
     const page = member.page;
     await page.goto(`${spine.url}/tasks/${task.id}`);
     await heading(page, task.title);
@@ -261,7 +289,9 @@ describe.skipIf(browserMissing)('My work order', () => {
     const { spine, manager, member } = s;
     const tasks = [];
     for (const title of ['First survey', 'Second survey', 'Third survey']) {
-      tasks.push(await createTask(manager.context, spine.url, { projectId: s.projectId, title, captainId: s.ayse.id, deadline: dayFromNow(7) }));
+      tasks.push(
+        await createTask(manager.context, spine.url, { projectId: s.projectId, title, captainId: s.ayse.id, deadline: dayFromNow(7) }),
+      );
     }
     const page = member.page;
     await page.goto(`${spine.url}/my-work`);
@@ -279,7 +309,9 @@ describe.skipIf(browserMissing)('My work order', () => {
     await expect.poll(() => third.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => queueOrder(page)).toEqual(['KOR-3', 'KOR-1', 'KOR-2']);
-    await page.getByText(m.myWork.queue.moved.replace('{{reference}}', 'KOR-3').replace('{{position}}', '1').replace('{{count}}', '3')).waitFor();
+    await page
+      .getByText(m.myWork.queue.moved.replace('{{reference}}', 'KOR-3').replace('{{position}}', '1').replace('{{count}}', '3'))
+      .waitFor();
 
     // The explicit buttons do the same.
     await page.getByRole('button', { name: m.myWork.queue.down.replace('{{reference}}', 'KOR-1') }).click();
@@ -331,7 +363,12 @@ describe.skipIf(browserMissing).each(['en', 'tr'] as const)('task screens access
       deadline: dayFromNow(0),
       description: '## Kapsam\n\n- Kuzey cephesi\n- Batı cephesi',
     });
-    await createTask(manager.context, spine.url, { projectId: s.projectId, title: 'Belediye ruhsat dosyası', captainId: s.ayse.id, deadline: dayFromNow(-1) });
+    await createTask(manager.context, spine.url, {
+      projectId: s.projectId,
+      title: 'Belediye ruhsat dosyası',
+      captainId: s.ayse.id,
+      deadline: dayFromNow(-1),
+    });
     const page = member.page;
     await page.goto(`${spine.url}/tasks/${task.id}`);
     await heading(page, task.title);

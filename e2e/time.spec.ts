@@ -189,7 +189,10 @@ describe.skipIf(browserMissing)('time tracking', () => {
     const typedMinutes = [90, 120, 45, 90, 195, 120, 30].slice(0, openDays.length);
     const surveyTotal = typedMinutes.reduce((sum, minutes) => sum + minutes, 0);
     await expect.poll(() => surveyRow.locator('.ts-grid__row-total').textContent()).toBe(formatDuration(surveyTotal));
-    await page.locator('.ts-week-total .ts-day-total__value').filter({ hasText: formatDuration(surveyTotal + 1) }).waitFor();
+    await page
+      .locator('.ts-week-total .ts-day-total__value')
+      .filter({ hasText: formatDuration(surveyTotal + 1) })
+      .waitFor();
     await expectAccessible(page, 'timesheet with two rows (en)');
 
     // Submitted; Mehmet returns it with a comment.

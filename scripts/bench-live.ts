@@ -72,7 +72,17 @@ async function seed(dataDir: string, databaseUrl: string | undefined) {
     const ids = users.map((user) => user.id);
     await tx
       .insertInto('memberships')
-      .values(ids.map((userId, index) => ({ organization_id: organization.id, user_id: userId, role: index === 0 ? 'owner' : 'member', capacity_minutes: 2400, active: true, created_at: toStored(now), updated_at: toStored(now) })))
+      .values(
+        ids.map((userId, index) => ({
+          organization_id: organization.id,
+          user_id: userId,
+          role: index === 0 ? 'owner' : 'member',
+          capacity_minutes: 2400,
+          active: true,
+          created_at: toStored(now),
+          updated_at: toStored(now),
+        })),
+      )
       .execute();
     const projects = await tx
       .insertInto('projects')
@@ -101,10 +111,20 @@ async function seed(dataDir: string, databaseUrl: string | undefined) {
       const own = index < WATCHERS ? [0] : [];
       const others = [1 + (index % (PROJECTS - 1)), 1 + ((index * 7) % (PROJECTS - 1)), 1 + ((index * 13) % (PROJECTS - 1))];
       for (const projectIndex of new Set([...own, ...others])) {
-        members.push({ project_id: projectIds[projectIndex]!, user_id: userId, organization_id: organization.id, role: index === 0 ? 'manager' : 'member', created_at: toStored(now) });
+        members.push({
+          project_id: projectIds[projectIndex]!,
+          user_id: userId,
+          organization_id: organization.id,
+          role: index === 0 ? 'manager' : 'member',
+          created_at: toStored(now),
+        });
       }
     });
-    for (let start = 0; start < members.length; start += 500) await tx.insertInto('project_members').values(members.slice(start, start + 500)).execute();
+    for (let start = 0; start < members.length; start += 500)
+      await tx
+        .insertInto('project_members')
+        .values(members.slice(start, start + 500))
+        .execute();
     const captain = ids[1]!;
     const ranks = ranksAfter(null, CHANGES);
     const tasks = Array.from({ length: CHANGES }, (_, index) => ({
@@ -125,22 +145,60 @@ async function seed(dataDir: string, databaseUrl: string | undefined) {
       status_changed_at: toStored(now),
     }));
     await tx.insertInto('tasks').values(tasks).execute();
-    await tx.updateTable('projects').set({ next_task_number: CHANGES + 1 }).where('id', '=', projectIds[0]!).execute();
+    await tx
+      .updateTable('projects')
+      .set({ next_task_number: CHANGES + 1 })
+      .where('id', '=', projectIds[0]!)
+      .execute();
     for (const userId of ids) {
       for (let connection = 0; connection < (userId === ids[0] ? 2 : CONNECTIONS_PER_PERSON); connection += 1) {
         const secret = newSecret();
         sessions.push({ userId, secret });
         await tx
           .insertInto('sessions')
-          .values({ token_hash: hashSecret(secret), user_id: userId, organization_id: organization.id, created_at: toStored(now), last_seen_at: toStored(now), expires_at: toStored(new Date(now.getTime() + 86400_000)) })
+          .values({
+            token_hash: hashSecret(secret),
+            user_id: userId,
+            organization_id: organization.id,
+            created_at: toStored(now),
+            last_seen_at: toStored(now),
+            expires_at: toStored(new Date(now.getTime() + 86400_000)),
+          })
           .execute();
       }
     }
   });
-  const taskIds = (await db.selectFrom('tasks').select('id').where('organization_id', '=', organization.id).orderBy('id').execute()).map((row) => row.id);
-  const watcherIds = new Set((await db.selectFrom('project_members').select('user_id').where('project_id', '=', (await db.selectFrom('projects').select('id').where('key', '=', 'L0').where('organization_id', '=', organization.id).executeTakeFirstOrThrow()).id).execute()).map((row) => row.user_id));
+  const taskIds = (await db.selectFrom('tasks').select('id').where('organization_id', '=', organization.id).orderBy('id').execute()).map(
+    (row) => row.id,
+  );
+  const watcherIds = new Set(
+    (
+      await db
+        .selectFrom('project_members')
+        .select('user_id')
+        .where(
+          'project_id',
+          '=',
+          (
+            await db
+              .selectFrom('projects')
+              .select('id')
+              .where('key', '=', 'L0')
+              .where('organization_id', '=', organization.id)
+              .executeTakeFirstOrThrow()
+          ).id,
+        )
+        .execute()
+    ).map((row) => row.user_id),
+  );
   await database.close();
-  return { sessions, taskIds, captainSecret: sessions.find((session) => session.userId === [...watcherIds][0])!.secret, watcherIds, ownerId: sessions[0]!.userId };
+  return {
+    sessions,
+    taskIds,
+    captainSecret: sessions.find((session) => session.userId === [...watcherIds][0])!.secret,
+    watcherIds,
+    ownerId: sessions[0]!.userId,
+  };
 }
 
 async function main() {
@@ -152,7 +210,14 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: 'error', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      LOG_LEVEL: 'error',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -175,26 +240,30 @@ async function main() {
     seeded.sessions.map(
       ({ userId, secret }) =>
         new Promise<void>((resolve, reject) => {
-          const request = http.get(`${url}/api/v1/events`, { agent, headers: { cookie: `spine_session=${secret}`, accept: 'text/event-stream' } }, (response) => {
-            if (response.statusCode !== 200) return reject(new Error(`stream ${response.statusCode}`));
-            connected += 1;
-            resolve();
-            response.setEncoding('utf8');
-            let buffer = '';
-            response.on('data', (chunk: string) => {
-              buffer += chunk;
-              for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-                const block = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                const data = block.match(/^data: (.*)$/m)?.[1];
-                if (!data || !block.includes('event: task.status_changed')) continue;
-                const event = JSON.parse(data) as { seq: number; at: string };
-                latencies.push(Date.now() - Date.parse(event.at));
-                received.set(event.seq, (received.get(event.seq) ?? 0) + 1);
-                if (!seeded.watcherIds.has(userId) && userId !== seeded.ownerId) strayDeliveries += 1;
-              }
-            });
-          });
+          const request = http.get(
+            `${url}/api/v1/events`,
+            { agent, headers: { cookie: `spine_session=${secret}`, accept: 'text/event-stream' } },
+            (response) => {
+              if (response.statusCode !== 200) return reject(new Error(`stream ${response.statusCode}`));
+              connected += 1;
+              resolve();
+              response.setEncoding('utf8');
+              let buffer = '';
+              response.on('data', (chunk: string) => {
+                buffer += chunk;
+                for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+                  const block = buffer.slice(0, end);
+                  buffer = buffer.slice(end + 2);
+                  const data = block.match(/^data: (.*)$/m)?.[1];
+                  if (!data || !block.includes('event: task.status_changed')) continue;
+                  const event = JSON.parse(data) as { seq: number; at: string };
+                  latencies.push(Date.now() - Date.parse(event.at));
+                  received.set(event.seq, (received.get(event.seq) ?? 0) + 1);
+                  if (!seeded.watcherIds.has(userId) && userId !== seeded.ownerId) strayDeliveries += 1;
+                }
+              });
+            },
+          );
           request.on('error', reject);
           requests.push(request);
         }),
@@ -214,8 +283,11 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const deadline = Date.now() + 10_000;
-  const expectedPerChange = [...seeded.sessions].filter((session) => seeded.watcherIds.has(session.userId) || session.userId === seeded.ownerId).length;
-  while (latencies.length < seeded.taskIds.length * expectedPerChange && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const expectedPerChange = [...seeded.sessions].filter(
+    (session) => seeded.watcherIds.has(session.userId) || session.userId === seeded.ownerId,
+  ).length;
+  while (latencies.length < seeded.taskIds.length * expectedPerChange && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   const elapsed = (Date.now() - started) / 1000;
   const rssPeak = rssOf(child.pid!);
 

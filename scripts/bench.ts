@@ -116,16 +116,22 @@ async function loadFixtures(writer: BulkWriter, database: BenchDatabase): Promis
   const actor = async (userId: number, withTasks: boolean): Promise<Actor> => {
     const token = `spn_${newSecret()}`;
     await writer.run(
-      q('insert into api_tokens (organization_id, user_id, name, prefix, token_hash, created_at, last_used_at) values (?, ?, ?, ?, ?, ?, ?)'),
+      q(
+        'insert into api_tokens (organization_id, user_id, name, prefix, token_hash, created_at, last_used_at) values (?, ?, ?, ?, ?, ?, ?)',
+      ),
       [summary.organizationId, userId, 'bench', token.slice(0, 8), hashSecret(token), now, now],
     );
     const projects = await writer.all<{ id: number }>(
-      q(`select pm.project_id as id from project_members pm join projects p on p.id = pm.project_id where pm.user_id = ? and p.state = 'active'`),
+      q(
+        `select pm.project_id as id from project_members pm join projects p on p.id = pm.project_id where pm.user_id = ? and p.state = 'active'`,
+      ),
       [userId],
     );
     const tasks = withTasks
       ? await writer.all<{ id: number }>(
-          q('select id from tasks where project_id in (select project_id from project_members where user_id = ?) order by random() limit 2000'),
+          q(
+            'select id from tasks where project_id in (select project_id from project_members where user_id = ?) order by random() limit 2000',
+          ),
           [userId],
         )
       : [];
@@ -250,7 +256,9 @@ async function main(): Promise<void> {
     dataDir: process.env.BENCH_DATA_DIR || undefined,
     log,
   });
-  log(`database ready (${database.reused ? 'reused' : `seeded in ${database.seedSeconds.toFixed(0)} s`}), ${(database.sizeBytes / 1e9).toFixed(2)} GB`);
+  log(
+    `database ready (${database.reused ? 'reused' : `seeded in ${database.seedSeconds.toFixed(0)} s`}), ${(database.sizeBytes / 1e9).toFixed(2)} GB`,
+  );
 
   const sqlite = database.sqliteFile ? openSqliteHandle(database.sqliteFile) : undefined;
   const pool = database.databaseUrl ? new pg.Pool({ connectionString: database.databaseUrl, max: 2 }) : undefined;
@@ -289,31 +297,49 @@ async function taskBench(
   const fresh: { id: number; token: string }[] = [];
   try {
     const readScenarios: [string, (random: Random) => RequestSpec][] = [
-      ['GET task', (random) => {
-        const actor = random.pick(members);
-        return { path: `/api/v1/tasks/${random.pick(actor.taskIds)}`, token: actor.token };
-      }],
-      ['queue (own, open, 50)', (random) => {
-        const actor = random.pick(members);
-        return { path: `/api/v1/tasks?captainId=${actor.userId}&sort=queue&status=${OPEN_STATUSES}&limit=50`, token: actor.token };
-      }],
-      ['project list page (50)', (random) => {
-        const actor = random.pick(members);
-        return { path: `/api/v1/tasks?projectId=${random.pick(actor.projectIds)}&sort=project&limit=50`, token: actor.token };
-      }],
-      ['search, medium/rare word', (random) => {
-        const actor = random.pick(members);
-        const word = random.pick([...SEARCH_WORDS.medium, ...SEARCH_WORDS.rare]);
-        return { path: `/api/v1/tasks?q=${encodeURIComponent(word)}`, token: actor.token };
-      }],
-      ['search, common word', (random) => {
-        const actor = random.pick(members);
-        return { path: `/api/v1/tasks?q=${encodeURIComponent(random.pick(SEARCH_WORDS.common))}`, token: actor.token };
-      }],
-      ['overdue, member', (random) => {
-        const actor = random.pick(members);
-        return { path: '/api/v1/tasks?overdue=true&sort=deadline&limit=50', token: actor.token };
-      }],
+      [
+        'GET task',
+        (random) => {
+          const actor = random.pick(members);
+          return { path: `/api/v1/tasks/${random.pick(actor.taskIds)}`, token: actor.token };
+        },
+      ],
+      [
+        'queue (own, open, 50)',
+        (random) => {
+          const actor = random.pick(members);
+          return { path: `/api/v1/tasks?captainId=${actor.userId}&sort=queue&status=${OPEN_STATUSES}&limit=50`, token: actor.token };
+        },
+      ],
+      [
+        'project list page (50)',
+        (random) => {
+          const actor = random.pick(members);
+          return { path: `/api/v1/tasks?projectId=${random.pick(actor.projectIds)}&sort=project&limit=50`, token: actor.token };
+        },
+      ],
+      [
+        'search, medium/rare word',
+        (random) => {
+          const actor = random.pick(members);
+          const word = random.pick([...SEARCH_WORDS.medium, ...SEARCH_WORDS.rare]);
+          return { path: `/api/v1/tasks?q=${encodeURIComponent(word)}`, token: actor.token };
+        },
+      ],
+      [
+        'search, common word',
+        (random) => {
+          const actor = random.pick(members);
+          return { path: `/api/v1/tasks?q=${encodeURIComponent(random.pick(SEARCH_WORDS.common))}`, token: actor.token };
+        },
+      ],
+      [
+        'overdue, member',
+        (random) => {
+          const actor = random.pick(members);
+          return { path: '/api/v1/tasks?overdue=true&sort=deadline&limit=50', token: actor.token };
+        },
+      ],
       ['overdue, owner (all projects)', () => ({ path: '/api/v1/tasks?overdue=true&sort=deadline&limit=50', token: owner.token })],
     ];
     /** Pages through the big project's board (all of it, or its open tasks), timing each whole board too. */
@@ -366,7 +392,12 @@ async function taskBench(
       await measure(app, name, reads(50 + index, spec), { concurrency: 1, seconds: Math.max(2, SECONDS / 2), into: unloaded });
     }
     await boards(unloaded, 1, Math.max(2, SECONDS / 2));
-    await measure(hello, 'hello world (bare Fastify)', reads(99, () => ({ path: '/hello' })), { concurrency: 1, seconds: Math.max(2, SECONDS / 2), into: unloaded });
+    await measure(
+      hello,
+      'hello world (bare Fastify)',
+      reads(99, () => ({ path: '/hello' })),
+      { concurrency: 1, seconds: Math.max(2, SECONDS / 2), into: unloaded },
+    );
 
     // Writes last: the jobs they queue (notifications) keep the job runner busy for a while afterwards.
     const createWorker = async (context: WorkerContext) => {
@@ -399,7 +430,12 @@ async function taskBench(
         while (context.active()) {
           const task = toStart.pop();
           if (!task) return;
-          await context.send({ method: 'POST', path: `/api/v1/tasks/${task.id}/status`, token: task.token, body: { status: 'in_progress' } });
+          await context.send({
+            method: 'POST',
+            path: `/api/v1/tasks/${task.id}/status`,
+            token: task.token,
+            body: { status: 'in_progress' },
+          });
         }
       },
       { warmup: false, count: toStart.length },
@@ -431,7 +467,14 @@ async function taskBench(
     {
       name: 'Board, first page of 500 (manager, 5,000-task project)',
       run: async (db) => {
-        const filter = { ...base, userId: manager.userId, allProjects: false, projectId: summary.bigProjectId, sort: 'project' as const, limit: 501 };
+        const filter = {
+          ...base,
+          userId: manager.userId,
+          allProjects: false,
+          projectId: summary.bigProjectId,
+          sort: 'project' as const,
+          limit: 501,
+        };
         const first = await listTasks(db, engine, filter);
         // Walk to the 9th page for the next target's cursor (these statements are not the one explained).
         let page = first;
@@ -470,7 +513,10 @@ async function taskBench(
           limit: 501,
         }),
     },
-    { name: 'Overdue, member: overdue=true, sort=deadline', run: (db) => listTasks(db, engine, { ...memberFilter, overdue: true, sort: 'deadline', limit: 51 }) },
+    {
+      name: 'Overdue, member: overdue=true, sort=deadline',
+      run: (db) => listTasks(db, engine, { ...memberFilter, overdue: true, sort: 'deadline', limit: 51 }),
+    },
     {
       name: 'Overdue, owner (all projects): overdue=true, sort=deadline',
       run: (db) => listTasks(db, engine, { ...base, userId: owner.userId, allProjects: true, overdue: true, sort: 'deadline', limit: 51 }),
@@ -486,7 +532,9 @@ async function taskBench(
   ];
   const plans = await explain(connection, targets);
   for (const plan of plans) {
-    console.log(`\n${plan.name}: ${plan.medianMs.toFixed(2)} ms direct, ${plan.rows} rows\n${plan.plan.map((line) => `  ${line}`).join('\n')}`);
+    console.log(
+      `\n${plan.name}: ${plan.medianMs.toFixed(2)} ms direct, ${plan.rows} rows\n${plan.plan.map((line) => `  ${line}`).join('\n')}`,
+    );
   }
 
   // Targets.
@@ -508,7 +556,9 @@ async function taskBench(
           value: `${loaded.p99.toFixed(2)} ms`,
           met: loaded.p99 < 20,
         },
-        ...(single ? [{ target: `${single.name}: p99 < 20 ms, one at a time`, value: `${single.p99.toFixed(2)} ms`, met: single.p99 < 20 }] : []),
+        ...(single
+          ? [{ target: `${single.name}: p99 < 20 ms, one at a time`, value: `${single.p99.toFixed(2)} ms`, met: single.p99 < 20 }]
+          : []),
       ];
     }),
     ...rows
@@ -566,7 +616,9 @@ async function countSearchWords(writer: BulkWriter, engine: 'sqlite' | 'postgres
     const [row] =
       engine === 'sqlite'
         ? await writer.all<{ count: number }>('select count(*) as count from task_search where task_search match ?', [`"${word}"*`])
-        : await writer.all<{ count: number }>(`select count(*)::int as count from task_search where vector @@ to_tsquery('simple', $1)`, [`${word}:*`]);
+        : await writer.all<{ count: number }>(`select count(*)::int as count from task_search where vector @@ to_tsquery('simple', $1)`, [
+            `${word}:*`,
+          ]);
     counts[word] = row?.count ?? 0;
   }
   return counts;

@@ -79,7 +79,13 @@ function freePort(): Promise<number> {
   });
 }
 
-function call(agent: http.Agent, port: number, method: string, url: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+function call(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
     const headers: Record<string, string | number> = { ...options.headers };
@@ -251,7 +257,8 @@ async function drive(port: number, org: Org, tasks: Map<number, Tracked>, runnin
             if (reply.status === 200) {
               counts.updatesAcknowledged += 1;
               Object.assign(task, contentOf(reply.body));
-              if (!same(task, attempt)) problems.push(`PATCH ${task.id}: answered ${JSON.stringify(contentOf(reply.body))}, expected ${JSON.stringify(attempt)}`);
+              if (!same(task, attempt))
+                problems.push(`PATCH ${task.id}: answered ${JSON.stringify(contentOf(reply.body))}, expected ${JSON.stringify(attempt)}`);
             } else note(reply.status);
           } catch (error) {
             if (!refused(error)) {
@@ -263,11 +270,15 @@ async function drive(port: number, org: Org, tasks: Map<number, Tracked>, runnin
           const to = random.pick(NEXT_STATUS[task.status as TaskStatus]);
           const attempt: Content = { title: task.title, version: task.version + 1, status: to };
           try {
-            const reply = await call(agent, port, 'POST', `/api/v1/tasks/${task.id}/status`, { body: statusBody(to, task.status), headers: auth });
+            const reply = await call(agent, port, 'POST', `/api/v1/tasks/${task.id}/status`, {
+              body: statusBody(to, task.status),
+              headers: auth,
+            });
             if (reply.status === 200) {
               counts.statusAcknowledged += 1;
               Object.assign(task, contentOf(reply.body));
-              if (!same(task, attempt)) problems.push(`status ${task.id}: answered ${JSON.stringify(contentOf(reply.body))}, expected ${JSON.stringify(attempt)}`);
+              if (!same(task, attempt))
+                problems.push(`status ${task.id}: answered ${JSON.stringify(contentOf(reply.body))}, expected ${JSON.stringify(attempt)}`);
             } else note(reply.status);
           } catch (error) {
             if (!refused(error)) {
@@ -319,7 +330,9 @@ async function verify(port: number, org: Org, tasks: Map<number, Tracked>): Prom
         matched += 1;
       } else {
         counts.mismatched += 1;
-        problems.push(`task ${task.id}: stored ${JSON.stringify(found)}, expected ${JSON.stringify(contentOf(task))} or ${JSON.stringify(task.unanswered)}`);
+        problems.push(
+          `task ${task.id}: stored ${JSON.stringify(found)}, expected ${JSON.stringify(contentOf(task))} or ${JSON.stringify(task.unanswered)}`,
+        );
       }
       Object.assign(task, found);
       task.unanswered = undefined;
@@ -448,7 +461,12 @@ Crash drill (${databaseUrl ? 'PostgreSQL' : 'SQLite'}), ${seconds} s
   mismatched:                            ${counts.mismatched}
   integrity:                             ${integrity}${databaseUrl ? '' : ` (integrity_check + foreign_key_check after each of ${counts.integrityChecks} stops)`}`);
   if (problems.length > 0) {
-    console.log(`\nProblems:\n${problems.slice(0, 50).map((problem) => `  - ${problem}`).join('\n')}`);
+    console.log(
+      `\nProblems:\n${problems
+        .slice(0, 50)
+        .map((problem) => `  - ${problem}`)
+        .join('\n')}`,
+    );
     process.exitCode = 1;
   } else {
     console.log('\nNo acknowledged write was lost.');

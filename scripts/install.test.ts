@@ -37,16 +37,18 @@ describe('the lock file', () => {
 
   it('records every optional package of every platform, as `npm ci` requires', () => {
     const missing = Object.entries(lock.packages).flatMap(([location, locked]) =>
-      Object.keys(locked.optionalDependencies ?? {}).filter((name) => {
-        // Resolved as node does: beside the package first, then in each node_modules above it.
-        const parts = location.split('node_modules/').length - 1;
-        let base = location;
-        for (let depth = parts; depth >= 0; depth -= 1) {
-          if (lock.packages[`${base ? `${base}/` : ''}node_modules/${name}`]) return false;
-          base = base.slice(0, Math.max(0, base.lastIndexOf('/node_modules/')));
-        }
-        return true;
-      }).map((name) => `${location || '(root)'} → ${name}`),
+      Object.keys(locked.optionalDependencies ?? {})
+        .filter((name) => {
+          // Resolved as node does: beside the package first, then in each node_modules above it.
+          const parts = location.split('node_modules/').length - 1;
+          let base = location;
+          for (let depth = parts; depth >= 0; depth -= 1) {
+            if (lock.packages[`${base ? `${base}/` : ''}node_modules/${name}`]) return false;
+            base = base.slice(0, Math.max(0, base.lastIndexOf('/node_modules/')));
+          }
+          return true;
+        })
+        .map((name) => `${location || '(root)'} → ${name}`),
     );
     expect(missing).toEqual([]);
   });

@@ -18,7 +18,13 @@ export interface Composed {
 export async function composeDeps(
   config: Config,
   database: Database,
-  options: { clock?: Clock; passwords?: PasswordHasher; pgSchema?: string; listen?: boolean; onJobError?: (error: unknown, job: { id: number; type: string }) => void } = {},
+  options: {
+    clock?: Clock;
+    passwords?: PasswordHasher;
+    pgSchema?: string;
+    listen?: boolean;
+    onJobError?: (error: unknown, job: { id: number; type: string }) => void;
+  } = {},
 ): Promise<Composed> {
   const realtime = new Hub(database);
   if (options.listen !== false) await realtime.start(config.databaseUrl, options.pgSchema);

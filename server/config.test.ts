@@ -5,7 +5,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('configuration from the environment', () => {
   it('has working defaults: SQLite in ./data on 127.0.0.1:3000', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, publicUrl: 'http://localhost:3000', secureCookies: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      secureCookies: false,
+    });
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.uploadLimitBytes).toBe(25 * 1024 * 1024);
   });

@@ -23,7 +23,9 @@ describe('organization isolation', () => {
   it('cannot read, change, re-invite or deactivate people of another organization', async () => {
     for (const target of [b.owner, b.member]) {
       expect((await context.request({ url: `/api/v1/users/${target.id}`, as: a.owner })).status).toBe(404);
-      expect((await context.request({ method: 'PATCH', url: `/api/v1/users/${target.id}`, as: a.owner, body: { role: 'client' } })).status).toBe(404);
+      expect(
+        (await context.request({ method: 'PATCH', url: `/api/v1/users/${target.id}`, as: a.owner, body: { role: 'client' } })).status,
+      ).toBe(404);
       expect((await context.request({ method: 'POST', url: `/api/v1/users/${target.id}/invitation`, as: a.owner })).status).toBe(404);
     }
     const people = await context.request({ url: '/api/v1/users', as: b.owner });
@@ -45,12 +47,22 @@ describe('organization isolation', () => {
   });
 
   it('cannot switch into another organization', async () => {
-    const response = await context.request({ method: 'POST', url: '/api/v1/auth/switch', as: a.owner, body: { organizationId: b.organization.id } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/switch',
+      as: a.owner,
+      body: { organizationId: b.organization.id },
+    });
     expect(response.status).toBe(404);
   });
 
   it('an invitation of B cannot be renewed from A and does not show A', async () => {
-    const created = await context.request({ method: 'POST', url: '/api/v1/users', as: b.owner, body: { name: 'New B', email: 'new-b@example.com', role: 'member' } });
+    const created = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: b.owner,
+      body: { name: 'New B', email: 'new-b@example.com', role: 'member' },
+    });
     const invitation = await context.request({ url: `/api/v1/invitations/${created.body.invitation.url.split('/invite/')[1]}` });
     expect(invitation.body.organizationName).toBe(b.organization.name);
     expect((await context.request({ method: 'POST', url: `/api/v1/users/${created.body.id}/invitation`, as: a.admin })).status).toBe(404);

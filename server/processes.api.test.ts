@@ -85,9 +85,24 @@ function client(baseUrl: string) {
 /** Setup, a member invited with a password, a project and a task for the member. */
 async function seed(baseUrl: string) {
   const owner = client(baseUrl);
-  await owner.call('POST', '/api/v1/setup', { organizationName: 'Two Process Co', name: 'Olga Owner', email: 'olga@example.com', password: 'olga has a long password' });
-  const manager = await owner.call('POST', '/api/v1/users', { name: 'Mona Manager', email: 'mona@example.com', role: 'manager', password: 'mona has a long password' });
-  const member = await owner.call('POST', '/api/v1/users', { name: 'Mert Member', email: 'mert@example.com', role: 'member', password: 'mert has a long password' });
+  await owner.call('POST', '/api/v1/setup', {
+    organizationName: 'Two Process Co',
+    name: 'Olga Owner',
+    email: 'olga@example.com',
+    password: 'olga has a long password',
+  });
+  const manager = await owner.call('POST', '/api/v1/users', {
+    name: 'Mona Manager',
+    email: 'mona@example.com',
+    role: 'manager',
+    password: 'mona has a long password',
+  });
+  const member = await owner.call('POST', '/api/v1/users', {
+    name: 'Mert Member',
+    email: 'mert@example.com',
+    role: 'member',
+    password: 'mert has a long password',
+  });
   const project = await owner.call('POST', '/api/v1/projects', {
     name: 'Website',
     key: 'WEB',
@@ -96,7 +111,12 @@ async function seed(baseUrl: string) {
       { userId: member.body.id, role: 'member' },
     ],
   });
-  const task = await owner.call('POST', '/api/v1/tasks', { projectId: project.body.id, title: 'Homepage copy', captainId: member.body.id, deadline: '2030-01-01' });
+  const task = await owner.call('POST', '/api/v1/tasks', {
+    projectId: project.body.id,
+    title: 'Homepage copy',
+    captainId: member.body.id,
+    deadline: '2030-01-01',
+  });
   return { owner, project: project.body, task: task.body };
 }
 
@@ -157,7 +177,10 @@ describe('several Spine processes', () => {
   it.runIf(testEngine() === 'postgres')('a change made through process A reaches a client connected to process B', async () => {
     const database = await freshDatabase();
     const [a, b] = await Promise.all([startProcess(database), startProcess(database)]);
-    cleanups.push(() => a.stop(), () => b.stop());
+    cleanups.push(
+      () => a.stop(),
+      () => b.stop(),
+    );
     const { task } = await seed(a.url);
     const managerOnB = await signIn(b.url, 'mona@example.com', 'mona has a long password');
     const stream = readEvents(b.url, managerOnB.cookie);

@@ -17,10 +17,7 @@ export const EmailSchema = z
   .transform((email) => email.toLowerCase());
 
 /** Length only: no composition rules (NIST SP 800-63B); common passwords are refused by the server. */
-export const PasswordSchema = z
-  .string()
-  .min(10, 'Use at least 10 characters.')
-  .max(256, 'Use at most 256 characters.');
+export const PasswordSchema = z.string().min(10, 'Use at least 10 characters.').max(256, 'Use at most 256 characters.');
 
 export const PersonNameSchema = z.string().trim().min(1, 'Enter a name.').max(120);
 export const LOCALES = ['en', 'tr'] as const;
@@ -117,16 +114,12 @@ export const SetupBodySchema = z
   .strict();
 export type SetupBody = z.infer<typeof SetupBodySchema>;
 
-export const LoginBodySchema = z
-  .object({ email: EmailSchema, password: z.string().min(1, 'Enter your password.').max(256) })
-  .strict();
+export const LoginBodySchema = z.object({ email: EmailSchema, password: z.string().min(1, 'Enter your password.').max(256) }).strict();
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 export const SwitchOrganizationBodySchema = z.object({ organizationId: IdSchema }).strict();
 
-export const UpdateProfileBodySchema = z
-  .object({ name: PersonNameSchema.optional(), locale: LocaleSchema.optional() })
-  .strict();
+export const UpdateProfileBodySchema = z.object({ name: PersonNameSchema.optional(), locale: LocaleSchema.optional() }).strict();
 export type UpdateProfileBody = z.infer<typeof UpdateProfileBodySchema>;
 
 export const ChangePasswordBodySchema = z

@@ -8,7 +8,12 @@ export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export const DeadlineSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d)?$/, 'Use a date like 2026-03-31, optionally with a time: 2026-03-31T17:00.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00Z`)) && new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(value.slice(0, 10)), 'This date does not exist.');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value.slice(0, 10)}T00:00:00Z`)) &&
+      new Date(`${value.slice(0, 10)}T00:00:00Z`).toISOString().startsWith(value.slice(0, 10)),
+    'This date does not exist.',
+  );
 
 export const WaitingOnSchema = z.union([
   z.object({ userId: z.number().int().positive() }).strict(),
@@ -18,8 +23,16 @@ export type WaitingOn = z.infer<typeof WaitingOnSchema>;
 
 const TitleSchema = z.string().trim().min(3, 'A clear title has at least 3 characters.').max(200, 'Keep the title under 200 characters.');
 const DescriptionSchema = z.string().max(100_000, 'The description is limited to 100,000 characters.');
-const LabelSchema = z.string().trim().min(1).max(40).transform((label) => label.toLowerCase());
-const LabelsSchema = z.array(LabelSchema).max(20).transform((labels) => [...new Set(labels)]);
+const LabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .transform((label) => label.toLowerCase());
+const LabelsSchema = z
+  .array(LabelSchema)
+  .max(20)
+  .transform((labels) => [...new Set(labels)]);
 const EstimateSchema = z.number().int('Whole minutes, please.').min(0).max(100_000);
 
 export const TaskSchema = z
@@ -160,9 +173,18 @@ export const ListTasksQuerySchema = z
     /** Tasks waiting on this person. */
     waitingOnUserId: z.coerce.number().int().positive().optional(),
     label: z.string().trim().toLowerCase().optional(),
-    overdue: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
-    deadlineFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-    deadlineTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    overdue: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+    deadlineFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+    deadlineTo: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
     q: z.string().trim().max(200).optional(),
     sort: z.enum(TASK_SORTS).default('updated'),
     cursor: z.string().max(500).optional(),
@@ -235,7 +257,12 @@ export type Attachment = z.infer<typeof AttachmentSchema>;
 export const AttachmentListSchema = z.object({ items: z.array(AttachmentSchema) });
 /** `?inline=1` shows images and PDFs in the browser; everything else is always downloaded. */
 export const AttachmentContentQuerySchema = z
-  .object({ inline: z.enum(['1', 'true', '0', 'false']).transform((value) => value === '1' || value === 'true').optional() })
+  .object({
+    inline: z
+      .enum(['1', 'true', '0', 'false'])
+      .transform((value) => value === '1' || value === 'true')
+      .optional(),
+  })
   .strict();
 
 export const SavedFilterSchema = z

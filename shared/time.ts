@@ -27,7 +27,9 @@ export function parseDuration(input: string): number | null {
   if (text === '') return null;
   const clock = /^(\d{1,3}):([0-5]\d)$/.exec(text);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
-  const parts = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hours?|sa|saat))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?|dk|dakika))?$/.exec(text);
+  const parts = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hours?|sa|saat))?\s*(?:(\d+(?:\.\d+)?)\s*(?:m|min|mins|minutes?|dk|dakika))?$/.exec(
+    text,
+  );
   if (parts && (parts[1] !== undefined || parts[2] !== undefined)) {
     return Math.round(Number(parts[1] ?? 0) * 60 + Number(parts[2] ?? 0));
   }
@@ -49,24 +51,22 @@ export function decimalHours(minutes: number): number {
 }
 
 /** A duration given as text (`1:30`, `1.5h`, `90m`) or as whole minutes; always whole minutes after parsing. */
-export const DurationSchema = z
-  .union([z.number().int('Whole minutes, please.'), z.string().max(20)])
-  .transform((value, context) => {
-    const minutes = typeof value === 'number' ? value : parseDuration(value);
-    if (minutes === null) {
-      context.addIssue({ code: 'custom', message: 'Use a duration like 1:30, 1.5h or 90m.' });
-      return z.NEVER;
-    }
-    if (minutes < 1) {
-      context.addIssue({ code: 'custom', message: 'A time entry is at least one minute.' });
-      return z.NEVER;
-    }
-    if (minutes > MINUTES_PER_DAY) {
-      context.addIssue({ code: 'custom', message: 'A day has 24 hours.' });
-      return z.NEVER;
-    }
-    return minutes;
-  });
+export const DurationSchema = z.union([z.number().int('Whole minutes, please.'), z.string().max(20)]).transform((value, context) => {
+  const minutes = typeof value === 'number' ? value : parseDuration(value);
+  if (minutes === null) {
+    context.addIssue({ code: 'custom', message: 'Use a duration like 1:30, 1.5h or 90m.' });
+    return z.NEVER;
+  }
+  if (minutes < 1) {
+    context.addIssue({ code: 'custom', message: 'A time entry is at least one minute.' });
+    return z.NEVER;
+  }
+  if (minutes > MINUTES_PER_DAY) {
+    context.addIssue({ code: 'custom', message: 'A day has 24 hours.' });
+    return z.NEVER;
+  }
+  return minutes;
+});
 
 export const StartTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.');
 
@@ -235,9 +235,7 @@ export type StartTimerBody = z.input<typeof StartTimerBodySchema>;
  * `POST /timer`: the running timer. Starting on the task whose timer already runs answers that timer
  * (a double click is harmless); starting another task stops the running one first and answers its entry.
  */
-export const StartedTimerSchema = z
-  .object({ timer: TimerSchema, stopped: TimeEntrySchema.nullable() })
-  .meta({ id: 'StartedTimer' });
+export const StartedTimerSchema = z.object({ timer: TimerSchema, stopped: TimeEntrySchema.nullable() }).meta({ id: 'StartedTimer' });
 
 export const StopTimerBodySchema = z.object({ timerId: z.number().int().positive() }).strict();
 
@@ -326,7 +324,10 @@ export const TimeReportQuerySchema = z.object({
   projectIds: IdListSchema.optional(),
   clientIds: IdListSchema.optional(),
   activityTypeIds: IdListSchema.optional(),
-  billable: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  billable: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type TimeReportQuery = z.infer<typeof TimeReportQuerySchema>;
 /** A report covers at most this many days (a year and a bit). */
@@ -343,9 +344,18 @@ export const TimeReportSchema = z
     entryCount: z.number().int(),
     /** Capacity of the people in the report over the period (the filtered people, else those with entries). */
     capacityMinutes: z.number().int(),
-    byActivity: z.array(z.object({ activityTypeId: z.number().int().nullable(), name: z.string().nullable(), color: z.string().nullable(), ...Split })),
+    byActivity: z.array(
+      z.object({ activityTypeId: z.number().int().nullable(), name: z.string().nullable(), color: z.string().nullable(), ...Split }),
+    ),
     byProject: z.array(
-      z.object({ projectId: z.number().int(), key: z.string(), name: z.string(), clientId: z.number().int().nullable(), clientName: z.string().nullable(), ...Split }),
+      z.object({
+        projectId: z.number().int(),
+        key: z.string(),
+        name: z.string(),
+        clientId: z.number().int().nullable(),
+        clientName: z.string().nullable(),
+        ...Split,
+      }),
     ),
     byPerson: z.array(z.object({ userId: z.number().int(), name: z.string(), capacityMinutes: z.number().int(), ...Split })),
     byDay: z.array(z.object({ date: z.string(), capacityMinutes: z.number().int(), ...Split })),

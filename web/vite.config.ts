@@ -26,7 +26,12 @@ export default defineConfig({
           if (/node_modules\/(i18next|react-i18next)\//.test(id)) return 'i18n';
           if (id.includes('node_modules/zod')) return 'zod';
           // The charting library and what it brings load with the reports page only.
-          if (/node_modules\/(recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3)\//.test(id)) return 'charts';
+          if (
+            /node_modules\/(recharts|victory-vendor|d3-[a-z-]+|@reduxjs|redux|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3)\//.test(
+              id,
+            )
+          )
+            return 'charts';
           return 'vendor';
         },
       },

@@ -108,9 +108,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
 
-  await Promise.all(
-    Array.from({ length: options.concurrency }, (_, index) => options.worker({ index, active, send })),
-  );
+  await Promise.all(Array.from({ length: options.concurrency }, (_, index) => options.worker({ index, active, send })));
   const elapsedMs = performance.now() - startedAt;
   agent.destroy();
   const sorted = Float64Array.from(latencies).sort();

@@ -33,7 +33,19 @@ export function markdownTable(headers: readonly string[], rows: readonly (readon
 
 export function scenarioTable(rows: readonly ScenarioRow[]): string {
   return markdownTable(
-    ['Scenario', 'In flight', 'Requests', 'Errors', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'SQL stmts/req', 'server CPU ms/req', 'server RSS MB'],
+    [
+      'Scenario',
+      'In flight',
+      'Requests',
+      'Errors',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'SQL stmts/req',
+      'server CPU ms/req',
+      'server RSS MB',
+    ],
     rows.map((row) => [
       row.note ? `${row.name} (${row.note})` : row.name,
       String(row.concurrency),

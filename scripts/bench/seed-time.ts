@@ -246,13 +246,24 @@ export async function seedTime(writer: BulkWriter, input: TimeSeedInput): Promis
   const sheetRows: Row[] = [];
   let approvedWeeks = 0;
   const weeks: string[] = [];
-  for (let week = weekStartOf(isoDate(days[0]!), 1); week <= isoDate(today); week = isoDate(Date.parse(`${week}T00:00:00Z`) + 7 * DAY)) weeks.push(week);
+  for (let week = weekStartOf(isoDate(days[0]!), 1); week <= isoDate(today); week = isoDate(Date.parse(`${week}T00:00:00Z`) + 7 * DAY))
+    weeks.push(week);
   for (const userId of people) {
     for (const week of weeks) {
       const weekMs = Date.parse(`${week}T00:00:00Z`);
       const recent = today - weekMs < 21 * DAY;
       const roll = random.next();
-      const status = recent ? (roll < 0.4 ? 'submitted' : null) : roll < 0.85 ? 'approved' : roll < 0.86 ? 'rejected' : roll < 0.9 ? 'submitted' : null;
+      const status = recent
+        ? roll < 0.4
+          ? 'submitted'
+          : null
+        : roll < 0.85
+          ? 'approved'
+          : roll < 0.86
+            ? 'rejected'
+            : roll < 0.9
+              ? 'submitted'
+              : null;
       if (!status) continue;
       if (status === 'approved') approvedWeeks += 1;
       const submitted = new Date(weekMs + 4 * DAY + 16 * 3600_000).toISOString();

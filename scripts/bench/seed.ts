@@ -52,7 +52,20 @@ const OPEN_SPLIT: readonly [string, number][] = [
 ];
 const ACTIVITY_TYPES = ['design', 'development', 'writing', 'meeting', 'support', 'admin'];
 const LABELS = ['urgent', 'frontend', 'backend', 'content', 'bug', 'client-request', 'internal', 'legal'];
-const CLIENT_NAMES = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Tyrell', 'Soylent', 'Cyberdyne', 'Wonka', 'Vandelay'];
+const CLIENT_NAMES = [
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Hooli',
+  'Stark',
+  'Wayne',
+  'Tyrell',
+  'Soylent',
+  'Cyberdyne',
+  'Wonka',
+  'Vandelay',
+];
 const DAY = 24 * 3600_000;
 const HISTORY_MS = 3 * 365 * DAY;
 const TASK_CHUNK = 10_000;

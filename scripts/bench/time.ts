@@ -99,7 +99,14 @@ interface ReportRow {
   cpuMs: number;
 }
 
-async function sequential(server: BenchServer, name: string, period: string, spec: RequestSpec, runs: number, entries: number): Promise<ReportRow> {
+async function sequential(
+  server: BenchServer,
+  name: string,
+  period: string,
+  spec: RequestSpec,
+  runs: number,
+  entries: number,
+): Promise<ReportRow> {
   await runLoad({ port: server.port, concurrency: 1, count: Math.min(3, runs), worker: loop(() => spec) });
   const before = await server.stats();
   const result = await runLoad({ port: server.port, concurrency: 1, count: runs, worker: loop(() => spec) });
@@ -206,7 +213,12 @@ function merge(parts: readonly LoadResult[]): LoadResult {
  * GET task load, alone and beside reports, in alternating rounds (A B C A B C …): other work on the same
  * cores drifts over minutes, and alternating lets every scenario meet the same drift.
  */
-async function getTaskUnder(scenarios: readonly ConcurrentScenario[], seconds: number, getSpec: (random: Random) => RequestSpec, rounds = 3): Promise<ConcurrentRow[]> {
+async function getTaskUnder(
+  scenarios: readonly ConcurrentScenario[],
+  seconds: number,
+  getSpec: (random: Random) => RequestSpec,
+  rounds = 3,
+): Promise<ConcurrentRow[]> {
   const random = new Random(4242);
   const gets = loop(() => getSpec(random));
   for (const server of new Set(scenarios.map((scenario) => scenario.server))) {
@@ -282,7 +294,9 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
       if (path === organizationYear) organizationEntries = entries;
       const row = await sequential(app, name, period, { path, token }, runs, entries);
       reports.push(row);
-      log(`${name}: ${entries.toLocaleString('en')} entries, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms (${row.runs} runs, ${row.errors} errors)`);
+      log(
+        `${name}: ${entries.toLocaleString('en')} entries, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms (${row.runs} runs, ${row.errors} errors)`,
+      );
     }
 
     log('time: exports');
@@ -292,10 +306,18 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
     exports.push(csv);
     exports.push(await download(app, `XLSX, ${exportLabel}`, `/api/v1/reports/time/export.xlsx?${exportQuery}`, owner.token, csv.rows));
     exports.push(
-      await download(app, `CSV, organization, a year (${yearLabel})`, `/api/v1/reports/time/export.csv?${new URLSearchParams(year)}`, owner.token, undefined),
+      await download(
+        app,
+        `CSV, organization, a year (${yearLabel})`,
+        `/api/v1/reports/time/export.csv?${new URLSearchParams(year)}`,
+        owner.token,
+        undefined,
+      ),
     );
     for (const row of exports) {
-      log(`${row.name}: ${row.rows.toLocaleString('en')} rows, ${mb(row.bytes).toFixed(1)} MB in ${row.seconds.toFixed(1)} s, RSS max ${row.rssMaxMb.toFixed(0)} MB`);
+      log(
+        `${row.name}: ${row.rows.toLocaleString('en')} rows, ${mb(row.bytes).toFixed(1)} MB in ${row.seconds.toFixed(1)} s, RSS max ${row.rssMaxMb.toFixed(0)} MB`,
+      );
     }
 
     log('time: GET task while project-year reports run');
@@ -330,10 +352,19 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
   const statement = (index: number, filter: ReportFilter, userId: number, role: Actor['role']) => async (db: Kysely<Schema>) =>
     db.executeQuery(reportStatements(db, await scopeOf(db, userId, role), filter)[index]!);
   const targets: PlanTarget[] = [
-    { name: 'Person, month (owner, userIds): sums per day', run: statement(0, { ...month, userIds: [member.userId] }, owner.userId, 'owner') },
+    {
+      name: 'Person, month (owner, userIds): sums per day',
+      run: statement(0, { ...month, userIds: [member.userId] }, owner.userId, 'owner'),
+    },
     { name: 'Person, month (the member, own time): sums per day', run: statement(0, month, member.userId, 'member') },
-    { name: 'Project, year (its manager): sums per day', run: statement(0, { ...year, projectIds: [summary.bigProjectId] }, manager.userId, 'manager') },
-    { name: 'Project, year (its manager): top tasks', run: statement(4, { ...year, projectIds: [summary.bigProjectId] }, manager.userId, 'manager') },
+    {
+      name: 'Project, year (its manager): sums per day',
+      run: statement(0, { ...year, projectIds: [summary.bigProjectId] }, manager.userId, 'manager'),
+    },
+    {
+      name: 'Project, year (its manager): top tasks',
+      run: statement(4, { ...year, projectIds: [summary.bigProjectId] }, manager.userId, 'manager'),
+    },
     { name: 'Organization, year (owner): sums per day', run: statement(0, year, owner.userId, 'owner') },
     {
       name: `Export batch after a cursor (organization, ${EXPORT_DAYS} days)`,
@@ -345,12 +376,25 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
     },
   ];
   const plans = await explain(options.plans, targets, 5);
-  for (const plan of plans) console.log(`\n${plan.name}: ${plan.medianMs.toFixed(2)} ms direct, ${plan.rows} rows\n${plan.plan.map((line) => `  ${line}`).join('\n')}`);
+  for (const plan of plans)
+    console.log(
+      `\n${plan.name}: ${plan.medianMs.toFixed(2)} ms direct, ${plan.rows} rows\n${plan.plan.map((line) => `  ${line}`).join('\n')}`,
+    );
 
   const engineName = database.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   const reportTable = markdownTable(
     ['Report', 'Period', 'Entries', 'Runs', 'Errors', 'p50 ms', 'p99 ms', 'max ms', 'server CPU ms/report'],
-    reports.map((row) => [row.name, row.period, row.entries.toLocaleString('en'), String(row.runs), String(row.errors), fixed(row.p50, 1), fixed(row.p99, 1), fixed(row.max, 1), fixed(row.cpuMs, 1)]),
+    reports.map((row) => [
+      row.name,
+      row.period,
+      row.entries.toLocaleString('en'),
+      String(row.runs),
+      String(row.errors),
+      fixed(row.p50, 1),
+      fixed(row.p99, 1),
+      fixed(row.max, 1),
+      fixed(row.cpuMs, 1),
+    ]),
   );
   const exportTable = markdownTable(
     ['Export', 'Rows', 'MB', 'Seconds', 'First byte ms', 'rows/s', 'MB/s', 'Server CPU s', 'Server RSS before → max MB'],
@@ -367,7 +411,18 @@ export async function timeBench(options: TimeBenchOptions): Promise<void> {
     ]),
   );
   const concurrentTable = markdownTable(
-    ['Scenario', 'GET requests', 'Errors', 'GET req/s', 'GET p50 ms', 'GET p99 ms', 'GET max ms', 'Reports done', 'Report p50 ms', 'Report p99 ms'],
+    [
+      'Scenario',
+      'GET requests',
+      'Errors',
+      'GET req/s',
+      'GET p50 ms',
+      'GET p99 ms',
+      'GET max ms',
+      'Reports done',
+      'Report p50 ms',
+      'Report p99 ms',
+    ],
     concurrent.map((row) => [
       row.name,
       String(row.gets.requests),

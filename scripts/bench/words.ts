@@ -26,7 +26,28 @@ alert incident outage rollback hotfix patch upgrade dependency library framework
   .split(/\s+/)
   .filter(Boolean);
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'dor', 'qui', 'ban', 'zi', 'mor', 'pe', 'lin', 'ox', 'ta', 'gri', 'nu', 'fa', 'shen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tu',
+  'sa',
+  'vel',
+  'dor',
+  'qui',
+  'ban',
+  'zi',
+  'mor',
+  'pe',
+  'lin',
+  'ox',
+  'ta',
+  'gri',
+  'nu',
+  'fa',
+  'shen',
+];
 
 function madeUpWords(count: number, taken: Set<string>): string[] {
   const words: string[] = [];
@@ -85,7 +106,28 @@ export function zipfWord(random: Random): string {
   return VOCABULARY[low]!;
 }
 
-const VERBS = ['Design', 'Review', 'Update', 'Fix', 'Write', 'Prepare', 'Draft', 'Migrate', 'Plan', 'Test', 'Deploy', 'Translate', 'Export', 'Check', 'Schedule', 'Send', 'Order', 'Refactor', 'Document', 'Present'];
+const VERBS = [
+  'Design',
+  'Review',
+  'Update',
+  'Fix',
+  'Write',
+  'Prepare',
+  'Draft',
+  'Migrate',
+  'Plan',
+  'Test',
+  'Deploy',
+  'Translate',
+  'Export',
+  'Check',
+  'Schedule',
+  'Send',
+  'Order',
+  'Refactor',
+  'Document',
+  'Present',
+];
 
 export function title(random: Random, client: string): string {
   const extra = random.chance(0.5) ? ` ${zipfWord(random)}` : '';

@@ -30,7 +30,9 @@ export function sqliteWriter(handle: BetterSqlite3.Database): BulkWriter {
     let prepared = statements.get(key);
     if (!prepared) {
       const one = `(${columns.map(() => '?').join(',')})`;
-      prepared = handle.prepare(`insert into ${table} (${columns.map(([name]) => name).join(',')}) values ${Array(count).fill(one).join(',')}`);
+      prepared = handle.prepare(
+        `insert into ${table} (${columns.map(([name]) => name).join(',')}) values ${Array(count).fill(one).join(',')}`,
+      );
       statements.set(key, prepared);
     }
     return prepared;

@@ -51,9 +51,7 @@ const STATEMENT_CACHE_SIZE = 500;
 function cachedSqlite(database: BetterSqlite3.Database): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>();
   const bind = (parameters: ReadonlyArray<unknown>): unknown[] =>
-    parameters.map((value) =>
-      typeof value === 'boolean' ? (value ? 1 : 0) : value instanceof Date ? value.toISOString() : value,
-    );
+    parameters.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : value instanceof Date ? value.toISOString() : value));
   return {
     close: () => database.close(),
     prepare(sql: string): SqliteStatement {

@@ -23,17 +23,12 @@ async function ensureTable(db: Kysely<any>): Promise<void> {
 
 async function applyPending(db: Kysely<any>, database: Database, migrations: readonly Migration[]): Promise<string[]> {
   await ensureTable(db);
-  const done = new Set(
-    (await db.selectFrom('spine_migrations').select('name').execute()).map((row: { name: string }) => row.name),
-  );
+  const done = new Set((await db.selectFrom('spine_migrations').select('name').execute()).map((row: { name: string }) => row.name));
   const applied: string[] = [];
   for (const migration of migrations) {
     if (done.has(migration.name)) continue;
     await migration.up(db, database.engine);
-    await db
-      .insertInto('spine_migrations')
-      .values({ name: migration.name, applied_at: new Date().toISOString() })
-      .execute();
+    await db.insertInto('spine_migrations').values({ name: migration.name, applied_at: new Date().toISOString() }).execute();
     applied.push(migration.name);
   }
   return applied;

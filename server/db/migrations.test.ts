@@ -22,7 +22,10 @@ describe('migrations', () => {
   it('apply once when two runners start at the same time', async () => {
     testDatabase = await createTestDatabase();
     const { database } = testDatabase;
-    const probe = { name: '29990101T0000-probe', up: async (db: any) => db.schema.createTable('probe').addColumn('id', 'integer').execute() };
+    const probe = {
+      name: '29990101T0000-probe',
+      up: async (db: any) => db.schema.createTable('probe').addColumn('id', 'integer').execute(),
+    };
     const results = await Promise.all([migrate(database, [...migrations, probe]), migrate(database, [...migrations, probe])]);
     expect(results.flatMap((result) => result.applied)).toEqual([probe.name]);
     await sql`select count(*) from probe`.execute(database.db);

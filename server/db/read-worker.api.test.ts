@@ -16,7 +16,10 @@ describe('reader for long reads', () => {
   });
 
   const count = (minimum: number, flag: boolean) =>
-    sql<{ n: number; flag: number }>`select count(*) as n, case when ${flag} then 1 else 0 end as flag from spine_migrations where length(name) >= ${minimum}`.compile(
+    sql<{
+      n: number;
+      flag: number;
+    }>`select count(*) as n, case when ${flag} then 1 else 0 end as flag from spine_migrations where length(name) >= ${minimum}`.compile(
       database.database.db,
     );
 
@@ -41,7 +44,9 @@ describe('reader for long reads', () => {
   });
 
   it.skipIf(testEngine() === 'postgres')('after closing, fails the reads in flight and refuses new ones', async () => {
-    const slow = sql<{ n: number }>`with recursive r(i) as (select 1 union all select i + 1 from r where i < 3000000) select count(*) as n from r`.compile(
+    const slow = sql<{
+      n: number;
+    }>`with recursive r(i) as (select 1 union all select i + 1 from r where i < 3000000) select count(*) as n from r`.compile(
       database.database.db,
     );
     const inFlight = expect(reader.read([slow])).rejects.toThrow(/closed/);

@@ -13,7 +13,9 @@ import type { CompiledQuery } from 'kysely';
 import type { Database } from './database.js';
 
 /** The rows of each compiled statement, in order. */
-export type ReadResults<Q extends readonly CompiledQuery<unknown>[]> = { [K in keyof Q]: Q[K] extends CompiledQuery<infer Row> ? Row[] : never };
+export type ReadResults<Q extends readonly CompiledQuery<unknown>[]> = {
+  [K in keyof Q]: Q[K] extends CompiledQuery<infer Row> ? Row[] : never;
+};
 
 export interface Reader {
   /** `worker`: a SQLite worker thread; `pool`: PostgreSQL; `inline`: on the calling thread (SQLite in memory). */

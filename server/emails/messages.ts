@@ -163,12 +163,22 @@ export interface TimesheetEmail {
 export function weekRangeText(locale: Locale, weekStart: string): string {
   const start = new Date(`${weekStart}T12:00:00Z`);
   const end = new Date(start.getTime() + 6 * 86_400_000);
-  return new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).formatRange(start, end);
+  return new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).formatRange(start, end);
 }
 
 const TIMESHEET_WORDING: Record<
   Locale,
-  { subjects: Record<TimesheetNotificationKind, (week: string) => string>; lines: Record<TimesheetNotificationKind, (actor: string, week: string) => string>; open: string; someone: string }
+  {
+    subjects: Record<TimesheetNotificationKind, (week: string) => string>;
+    lines: Record<TimesheetNotificationKind, (actor: string, week: string) => string>;
+    open: string;
+    someone: string;
+  }
 > = {
   en: {
     subjects: {
@@ -188,7 +198,8 @@ const TIMESHEET_WORDING: Record<
       timesheet_returned: (week) => `${week} haftanız geri gönderildi`,
     },
     lines: {
-      timesheet_approved: (actor, week) => `${actor}, ${week} haftasına ait zaman çizelgenizi onayladı. Bu haftanın süreleri artık kilitli.`,
+      timesheet_approved: (actor, week) =>
+        `${actor}, ${week} haftasına ait zaman çizelgenizi onayladı. Bu haftanın süreleri artık kilitli.`,
       timesheet_returned: (actor, week) => `${actor}, ${week} haftasına ait zaman çizelgenizi geri gönderdi. Düzeltip yeniden gönderin.`,
     },
     open: 'Haftayı aç',
@@ -229,7 +240,19 @@ export interface DigestSection {
   items: { reference: string; title: string; url: string; note?: string }[];
 }
 
-const DIGEST_WORDING: Record<Locale, { subject: (date: string) => string; intro: string; queue: string; overdue: string; waitingOnYou: string; reviews: string; projectOverdue: string; projectWaiting: string }> = {
+const DIGEST_WORDING: Record<
+  Locale,
+  {
+    subject: (date: string) => string;
+    intro: string;
+    queue: string;
+    overdue: string;
+    waitingOnYou: string;
+    reviews: string;
+    projectOverdue: string;
+    projectWaiting: string;
+  }
+> = {
   en: {
     subject: (date) => `Your day in Spine — ${date}`,
     intro: 'Here is what your day looks like.',
@@ -281,7 +304,10 @@ ${filled
   .map(
     (section) =>
       `<h3>${escapeHtml(wording[section.key])}</h3><ul>${section.items
-        .map((item) => `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.reference)}</a> ${escapeHtml(item.title)}${item.note ? ` <em>(${escapeHtml(item.note)})</em>` : ''}</li>`)
+        .map(
+          (item) =>
+            `<li><a href="${escapeHtml(item.url)}">${escapeHtml(item.reference)}</a> ${escapeHtml(item.title)}${item.note ? ` <em>(${escapeHtml(item.note)})</em>` : ''}</li>`,
+        )
         .join('')}</ul>`,
   )
   .join('\n')}
@@ -289,7 +315,14 @@ ${filled
   return { subject: wording.subject(date), text, html };
 }
 
-export function invitationEmail(locale: Locale, name: string, organizationName: string, inviterName: string, url: string, expiresAt: string): EmailContent {
+export function invitationEmail(
+  locale: Locale,
+  name: string,
+  organizationName: string,
+  inviterName: string,
+  url: string,
+  expiresAt: string,
+): EmailContent {
   const date = new Intl.DateTimeFormat(locale === 'tr' ? 'tr-TR' : 'en-GB', { dateStyle: 'long' }).format(new Date(expiresAt));
   const content =
     locale === 'tr'

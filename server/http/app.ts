@@ -8,12 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyServerOptions,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, type RawServerDefault } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -120,26 +115,29 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   const zodApp = app.withTypeProvider<ZodTypeProvider>();
   const authRateLimit = options.authRateLimit ?? { max: 10, timeWindow: 60_000 };
-  await app.register(async (api) => {
-    const typed = api.withTypeProvider<ZodTypeProvider>();
-    registerSetupRoutes(typed, deps, authRateLimit);
-    registerAuthRoutes(typed, deps, authRateLimit);
-    registerMeRoutes(typed, deps, authRateLimit);
-    registerUserRoutes(typed, deps);
-    registerInvitationRoutes(typed, deps, authRateLimit);
-    registerTokenRoutes(typed, deps);
-    registerOrganizationRoutes(typed, deps);
-    registerProjectRoutes(typed, deps);
-    registerTaskRoutes(typed, deps);
-    registerEventRoutes(typed, deps);
-    registerCommentRoutes(typed, deps);
-    registerAttachmentRoutes(typed, deps);
-    registerSavedFilterRoutes(typed, deps);
-    registerNotificationRoutes(typed, deps);
-    registerTimeRoutes(typed, deps);
-    registerReportRoutes(typed, deps);
-    typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<ZodTypeProvider>();
+      registerSetupRoutes(typed, deps, authRateLimit);
+      registerAuthRoutes(typed, deps, authRateLimit);
+      registerMeRoutes(typed, deps, authRateLimit);
+      registerUserRoutes(typed, deps);
+      registerInvitationRoutes(typed, deps, authRateLimit);
+      registerTokenRoutes(typed, deps);
+      registerOrganizationRoutes(typed, deps);
+      registerProjectRoutes(typed, deps);
+      registerTaskRoutes(typed, deps);
+      registerEventRoutes(typed, deps);
+      registerCommentRoutes(typed, deps);
+      registerAttachmentRoutes(typed, deps);
+      registerSavedFilterRoutes(typed, deps);
+      registerNotificationRoutes(typed, deps);
+      registerTimeRoutes(typed, deps);
+      registerReportRoutes(typed, deps);
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
   registerHealthRoutes(zodApp, deps);
   registerProblemPages(app);
 

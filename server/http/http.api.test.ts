@@ -43,7 +43,12 @@ describe('HTTP behaviour shared by every route', () => {
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const response = await context.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'text/plain' }, payload: 'hello' });
+    const response = await context.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'hello',
+    });
     expect(response.statusCode).toBe(415);
     expect(JSON.parse(response.body).code).toBe('unsupported_media_type');
   });

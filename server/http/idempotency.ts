@@ -68,7 +68,12 @@ export function registerIdempotency(app: FastifyInstance, deps: Deps): void {
       if (now.getTime() - startedAt < PENDING_TIMEOUT_MS) {
         throw new ConflictError('idempotency_in_progress', 'The first request with this key is still running; retry in a moment.');
       }
-      await db.updateTable('idempotency_keys').set({ created_at: toStored(now) }).where('user_id', '=', userId).where('key', '=', key).execute();
+      await db
+        .updateTable('idempotency_keys')
+        .set({ created_at: toStored(now) })
+        .where('user_id', '=', userId)
+        .where('key', '=', key)
+        .execute();
       request.idempotency = { userId, key };
       return;
     }

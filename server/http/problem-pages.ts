@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_TITLES } from './problem.js';
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 export function registerProblemPages(app: FastifyInstance): void {
   app.get<{ Params: { code: string } }>('/docs/problems/:code', { schema: { hide: true } }, async (request, reply) => {

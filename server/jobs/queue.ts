@@ -77,7 +77,14 @@ interface ClaimedJob {
 async function claim(db: Kysely<Schema>, engine: Engine, now: Date, limit: number): Promise<ClaimedJob[]> {
   const due = sql`(status = 'pending' and run_at <= ${toStored(now)}) or (status = 'running' and locked_until < ${toStored(now)})`;
   const lock = engine === 'postgres' ? sql`for update skip locked` : sql``;
-  const result = await sql<{ id: number; organization_id: number | null; type: string; payload: string; attempts: number; max_attempts: number }>`
+  const result = await sql<{
+    id: number;
+    organization_id: number | null;
+    type: string;
+    payload: string;
+    attempts: number;
+    max_attempts: number;
+  }>`
     update jobs set status = 'running', attempts = attempts + 1, locked_until = ${toStored(new Date(now.getTime() + LEASE_MS))}
     where id in (select id from jobs where ${due} order by run_at, id limit ${limit} ${lock})
     returning id, organization_id, type, payload, attempts, max_attempts`.execute(db);
@@ -92,7 +99,11 @@ async function claim(db: Kysely<Schema>, engine: Engine, now: Date, limit: numbe
 }
 
 async function finish(db: Kysely<Schema>, id: number, now: Date): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', finished_at: toStored(now), locked_until: null, last_error: null }).where('id', '=', id).execute();
+  await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: toStored(now), locked_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
 }
 
 async function fail(db: Kysely<Schema>, job: ClaimedJob, error: unknown, now: Date): Promise<void> {
@@ -189,7 +200,6 @@ export class JobRunner {
     await this.running?.catch(() => {});
   }
 }
-
 
 export async function listFailedJobs(db: Kysely<Schema>, organizationId: number): Promise<FailedJob[]> {
   const rows = await db

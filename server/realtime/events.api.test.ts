@@ -101,7 +101,12 @@ describe('live updates', () => {
     await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/status`, as: team.member, body: { status: 'in_progress' } });
     await managerStream.waitFor((events) => events.some((event) => event.type === 'task.status_changed'));
     const event = managerStream.events.find((candidate) => candidate.type === 'task.status_changed')!.data as RealtimeEvent;
-    expect(event).toMatchObject({ taskId: task.id, projectId: team.project.id, actorId: team.member.id, data: { status: 'in_progress', version: 2 } });
+    expect(event).toMatchObject({
+      taskId: task.id,
+      projectId: team.project.id,
+      actorId: team.member.id,
+      data: { status: 'in_progress', version: 2 },
+    });
     await ownerStream.waitFor((events) => events.some((candidate) => candidate.type === 'task.status_changed'));
 
     await settle();
@@ -114,7 +119,12 @@ describe('live updates', () => {
     const team = await createProjectTeam(context);
     const task = await createTask(context, team.manager, { projectId: team.project.id, captainId: team.member.id, deadline: '2030-01-01' });
     const stream = await open(team.manager);
-    const refused = await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/status`, as: team.member, body: { status: 'review' } });
+    const refused = await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/status`,
+      as: team.member,
+      body: { status: 'review' },
+    });
     expect(refused.status).toBe(409);
     await settle();
     expect(stream.events).toEqual([]);
@@ -148,7 +158,12 @@ describe('live updates', () => {
   it('starts to see a project’s changes once added to it, and stops when removed', async () => {
     const team = await createProjectTeam(context);
     const stream = await open(team.outsider);
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${team.project.id}/members/${team.outsider.id}`, as: team.manager, body: { role: 'member' } });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${team.project.id}/members/${team.outsider.id}`,
+      as: team.manager,
+      body: { role: 'member' },
+    });
     await stream.waitFor((events) => events.some((event) => event.type === 'project.members_changed'));
     await createTask(context, team.manager, { projectId: team.project.id, title: 'Now visible' });
     await stream.waitFor((events) => events.some((event) => event.type === 'task.created'));

@@ -56,7 +56,10 @@ export function registerEventRoutes(app: ZodApp, deps: Deps): void {
       const admin = isOrganizationAdmin(actor.role);
       let visible = actor.role === 'client' ? new Set<number>() : await visibleProjectIds(db, actor.organizationId, actor.userId, admin);
       const lastEventId = Number(request.headers['last-event-id']);
-      const after = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : (request.query.after ?? (await latestSeq(db, actor.organizationId)));
+      const after =
+        Number.isInteger(lastEventId) && lastEventId >= 0
+          ? lastEventId
+          : (request.query.after ?? (await latestSeq(db, actor.organizationId)));
 
       reply.hijack();
       const stream = reply.raw;

@@ -70,7 +70,12 @@ export async function createProject(
     as,
     body: {
       name: options.name ?? `Project ${unique()}`,
-      key: options.key ?? `P${unique().slice(0, 5).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`,
+      key:
+        options.key ??
+        `P${unique()
+          .slice(0, 5)
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, 'X')}`,
       members,
       ...(options.reviewRequired !== undefined && { reviewRequired: options.reviewRequired }),
     },

@@ -26,7 +26,10 @@ function decodeWords(value: string): string {
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_match, _charset: string, encoding: string, text: string) =>
       encoding.toUpperCase() === 'B'
         ? Buffer.from(text, 'base64').toString('utf8')
-        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8'),
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+            'latin1',
+          ).toString('utf8'),
     );
 }
 
@@ -42,7 +45,9 @@ function parseHeaders(block: string): Map<string, string> {
 function decodeBody(body: string, encoding: string | undefined): string {
   if (encoding?.toLowerCase() === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding?.toLowerCase() === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
@@ -62,7 +67,13 @@ function parseMail(raw: string): ReceivedMail {
       const partHeaders = parseHeaders(part.slice(0, at));
       parts.push({
         type: partHeaders.get('content-type') ?? 'text/plain',
-        text: decodeBody(part.slice(at).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, ''), partHeaders.get('content-transfer-encoding')),
+        text: decodeBody(
+          part
+            .slice(at)
+            .replace(/^\r?\n\r?\n/, '')
+            .replace(/\r?\n$/, ''),
+          partHeaders.get('content-transfer-encoding'),
+        ),
       });
     }
   } else {

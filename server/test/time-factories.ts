@@ -64,11 +64,18 @@ export async function recordTime(context: TestContext, person: TestPerson, entry
  * Many entries at once, in multi-row inserts, for tests that need volume (query plans, export batches);
  * the tasks' tracked totals are recomputed afterwards.
  */
-export async function recordTimeInBulk(context: TestContext, entries: readonly (RecordedTime & { person: TestPerson; projectId: number })[]): Promise<void> {
+export async function recordTimeInBulk(
+  context: TestContext,
+  entries: readonly (RecordedTime & { person: TestPerson; projectId: number })[],
+): Promise<void> {
   const { db } = context.deps.database;
   const weekStarts = new Map<number, number>();
   for (const organizationId of new Set(entries.map((entry) => entry.person.organizationId))) {
-    const organization = await db.selectFrom('organizations').select('week_start').where('id', '=', organizationId).executeTakeFirstOrThrow();
+    const organization = await db
+      .selectFrom('organizations')
+      .select('week_start')
+      .where('id', '=', organizationId)
+      .executeTakeFirstOrThrow();
     weekStarts.set(organizationId, organization.week_start);
   }
   const now = toStored(context.clock.now());

@@ -57,10 +57,7 @@ export interface ApiRequest<S extends z.ZodType | undefined> {
 
 type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export async function apiFetch<S extends z.ZodType | undefined = undefined>(
-  path: string,
-  request: ApiRequest<S> = {},
-): Promise<Result<S>> {
+export async function apiFetch<S extends z.ZodType | undefined = undefined>(path: string, request: ApiRequest<S> = {}): Promise<Result<S>> {
   const { method = 'GET', body, schema, signal } = request;
   const isForm = body instanceof FormData;
   const headers: Record<string, string> = { Accept: `application/json, ${PROBLEM_CONTENT_TYPE}`, ...request.headers };

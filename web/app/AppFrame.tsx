@@ -148,11 +148,7 @@ function OrganizationSwitcher() {
           </option>
         ))}
       </select>
-      <div role="alert">
-        {switchOrganization.isError ? (
-          <p className="field__error">{errorMessage(switchOrganization.error)}</p>
-        ) : null}
-      </div>
+      <div role="alert">{switchOrganization.isError ? <p className="field__error">{errorMessage(switchOrganization.error)}</p> : null}</div>
     </div>
   );
 }
@@ -210,12 +206,7 @@ export function AppFrame() {
         <UserMenu />
       </header>
       <div className="app__body">
-        <nav
-          ref={nav}
-          id={navId}
-          className={navOpen ? 'sidebar sidebar--open' : 'sidebar'}
-          aria-label={t('app.nav.label')}
-        >
+        <nav ref={nav} id={navId} className={navOpen ? 'sidebar sidebar--open' : 'sidebar'} aria-label={t('app.nav.label')}>
           <OrganizationSwitcher />
           <ul className="nav-list">
             {NAV.filter((item) => admin || !item.adminOnly).map((item) => (

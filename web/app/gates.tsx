@@ -13,7 +13,6 @@ export function FullPageLoading() {
   );
 }
 
-
 /**
  * Decides where a visitor belongs before any page shows: setup on a fresh install, otherwise the
  * requested page (the session gates below handle signed-in versus signed-out).

@@ -20,4 +20,13 @@ import trReports from './tr.reports.json';
 import trActivity from './tr.activity.json';
 
 export const en = { ...enBase, ...enProjects, ...enTasks, ...enNotifications, ...enTime, ...enTimesheet, ...enReports, ...enActivity };
-export const tr: typeof en = { ...trBase, ...trProjects, ...trTasks, ...trNotifications, ...trTime, ...trTimesheet, ...trReports, ...trActivity };
+export const tr: typeof en = {
+  ...trBase,
+  ...trProjects,
+  ...trTasks,
+  ...trNotifications,
+  ...trTime,
+  ...trTimesheet,
+  ...trReports,
+  ...trActivity,
+};

@@ -5,7 +5,10 @@ import type { MigrationEngine } from './index.js';
 export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void> {
   const timestamp = engine === 'postgres' ? 'timestamptz' : 'text';
   // Taking the next number locks the organization's row until commit, so numbers commit in order.
-  await db.schema.alterTable('organizations').addColumn('event_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('organizations')
+    .addColumn('event_seq', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .createTable('events')
     .addColumn('organization_id', 'integer', (c) => c.notNull().references('organizations.id').onDelete('cascade'))

@@ -48,5 +48,8 @@ export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void
     .execute();
   await db.schema.createIndex('jobs_due').on('jobs').columns(['status', 'run_at']).execute();
 
-  await db.schema.alterTable('organizations').addColumn('digest_time', 'text', (c) => c.notNull().defaultTo('07:30')).execute();
+  await db.schema
+    .alterTable('organizations')
+    .addColumn('digest_time', 'text', (c) => c.notNull().defaultTo('07:30'))
+    .execute();
 }

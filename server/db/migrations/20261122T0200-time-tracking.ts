@@ -10,10 +10,16 @@ export async function up(db: Kysely<any>, engine: MigrationEngine): Promise<void
   const bool = pg ? 'boolean' : 'integer';
   const org = (c: any) => c.notNull().references('organizations.id').onDelete('cascade');
 
-  await db.schema.alterTable('projects').addColumn('billable', bool, (c) => c.notNull().defaultTo(pg ? sql`true` : 1)).execute();
+  await db.schema
+    .alterTable('projects')
+    .addColumn('billable', bool, (c) => c.notNull().defaultTo(pg ? sql`true` : 1))
+    .execute();
   // The sum of the task's time entries, kept in the same transaction as every entry change: task
   // cards show tracked vs estimate without adding up entries on each read.
-  await db.schema.alterTable('tasks').addColumn('tracked_minutes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('tasks')
+    .addColumn('tracked_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   await db.schema
     .createTable('time_entries')

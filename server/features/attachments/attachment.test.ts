@@ -34,7 +34,15 @@ describe('cleanContentType', () => {
 
 describe('deliveryOf', () => {
   it('serves active content as application/octet-stream, never inline', () => {
-    for (const contentType of ['text/html', 'image/svg+xml', 'application/xhtml+xml', 'text/xml', 'application/xml', 'text/javascript', 'application/x-unknown']) {
+    for (const contentType of [
+      'text/html',
+      'image/svg+xml',
+      'application/xhtml+xml',
+      'text/xml',
+      'application/xml',
+      'text/javascript',
+      'application/x-unknown',
+    ]) {
       expect(deliveryOf({ contentType, filename: 'x' }, true)).toEqual({
         contentType: 'application/octet-stream',
         contentDisposition: "attachment; filename*=UTF-8''x",
@@ -45,7 +53,9 @@ describe('deliveryOf', () => {
 
   it('shows images and PDFs inline only when asked', () => {
     expect(deliveryOf({ contentType: 'image/png', filename: 'a.png' }, true)).toMatchObject({ contentType: 'image/png', isInline: true });
-    expect(deliveryOf({ contentType: 'image/png', filename: 'a.png' }, false).contentDisposition).toBe("attachment; filename*=UTF-8''a.png");
+    expect(deliveryOf({ contentType: 'image/png', filename: 'a.png' }, false).contentDisposition).toBe(
+      "attachment; filename*=UTF-8''a.png",
+    );
     expect(deliveryOf({ contentType: 'text/plain', filename: 'a.txt' }, true).isInline).toBe(false);
   });
 

@@ -16,12 +16,19 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function cleanFilename(raw: string): string {
   const lastSegment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = lastSegment.replace(LONE_SURROGATE, '').replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '').trim();
+  const cleaned = lastSegment
+    .replace(LONE_SURROGATE, '')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+    .trim();
   const characters = Array.from(cleaned);
   let name = cleaned;
   if (characters.length > MAX_FILENAME_LENGTH) {
     const extension = /\.[\p{L}\p{N}]{1,16}$/u.exec(cleaned)?.[0] ?? '';
-    name = characters.slice(0, MAX_FILENAME_LENGTH - extension.length).join('').trimEnd() + extension;
+    name =
+      characters
+        .slice(0, MAX_FILENAME_LENGTH - extension.length)
+        .join('')
+        .trimEnd() + extension;
   }
   return name === '' || name === '.' || name === '..' ? FALLBACK_FILENAME : name;
 }
@@ -74,7 +81,9 @@ const PASSIVE_TYPES = new Set([
 const PASSIVE_PREFIXES = ['application/vnd.openxmlformats-officedocument.', 'application/vnd.oasis.opendocument.'];
 
 function isPassive(contentType: string): boolean {
-  return PASSIVE_TYPES.has(contentType) || (PASSIVE_PREFIXES.some((prefix) => contentType.startsWith(prefix)) && !contentType.endsWith('+xml'));
+  return (
+    PASSIVE_TYPES.has(contentType) || (PASSIVE_PREFIXES.some((prefix) => contentType.startsWith(prefix)) && !contentType.endsWith('+xml'))
+  );
 }
 
 /** RFC 8187 ext-value: percent-encode everything outside attr-char. */

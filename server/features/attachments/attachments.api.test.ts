@@ -24,7 +24,10 @@ function multipart(parts: Part[], boundary = `----spine${randomBytes(8).toString
     Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content),
     Buffer.from('\r\n'),
   ]);
-  return { payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    payload: Buffer.concat([...chunks, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 function sha256(content: Buffer | string): string {
@@ -34,7 +37,10 @@ function sha256(content: Buffer | string): string {
 /** Every file under a directory, recursively (temp files included). */
 function filesUnder(directory: string): string[] {
   if (!fs.existsSync(directory)) return [];
-  return fs.readdirSync(directory, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -67,9 +73,14 @@ describe('task documents', () => {
   const upload = (as: TestPerson, taskId: number, file: { filename: string; contentType?: string; content: Buffer | string }) =>
     send(as, taskId, multipart([{ name: 'file', ...file }]));
   const download = (as: TestPerson, attachmentId: number, query = '') =>
-    context.app.inject({ method: 'GET', url: `/api/v1/attachments/${attachmentId}/content${query}`, headers: { cookie: `spine_session=${as.cookie}` } });
+    context.app.inject({
+      method: 'GET',
+      url: `/api/v1/attachments/${attachmentId}/content${query}`,
+      headers: { cookie: `spine_session=${as.cookie}` },
+    });
   const list = (as: TestPerson, taskId: number) => context.request({ url: `/api/v1/tasks/${taskId}/attachments`, as });
-  const remove = (as: TestPerson, attachmentId: number) => context.request({ method: 'DELETE', url: `/api/v1/attachments/${attachmentId}`, as });
+  const remove = (as: TestPerson, attachmentId: number) =>
+    context.request({ method: 'DELETE', url: `/api/v1/attachments/${attachmentId}`, as });
 
   it('stores an upload under ids only, records its sha256, lists it and serves the same bytes back', async () => {
     const { manager, member, project, organization } = await createProjectTeam(context);
@@ -78,7 +89,14 @@ describe('task documents', () => {
 
     const created = await upload(member, task.id, { filename: 'brief.pdf', contentType: 'application/pdf', content });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ taskId: task.id, filename: 'brief.pdf', contentType: 'application/pdf', size: content.length, sha256: sha256(content), uploaderId: member.id });
+    expect(created.body).toMatchObject({
+      taskId: task.id,
+      filename: 'brief.pdf',
+      contentType: 'application/pdf',
+      size: content.length,
+      sha256: sha256(content),
+      uploaderId: member.id,
+    });
 
     const stored = filesUnder(filesDir());
     expect(stored).toHaveLength(1);
@@ -92,7 +110,11 @@ describe('task documents', () => {
     expect(fetched.headers['content-length']).toBe(String(content.length));
 
     const events = (await context.request({ url: `/api/v1/tasks/${task.id}/history`, as: member })).body.items;
-    expect(events.at(-1)).toMatchObject({ kind: 'attachment_added', actorId: member.id, data: { attachmentId: created.body.id, filename: 'brief.pdf' } });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'attachment_added',
+      actorId: member.id,
+      data: { attachmentId: created.body.id, filename: 'brief.pdf' },
+    });
   });
 
   it('always sends documents as downloads with an encoded name, nosniff and a sandbox policy', async () => {
@@ -204,7 +226,9 @@ describe('task documents', () => {
     await context.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = context.app.server.address() as net.AddressInfo;
     const boundary = 'spine-abort-boundary';
-    const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="abort.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="abort.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    );
 
     const socket = net.connect(port, '127.0.0.1');
     await new Promise((resolve) => socket.once('connect', resolve));
@@ -295,7 +319,12 @@ describe('task documents', () => {
   it('lets those who work on the task upload, and answers 403 to other project members', async () => {
     const { manager, member, admin, project, organization } = await createProjectTeam(context);
     const colleague = await createPerson(context, organization.id, 'member');
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${colleague.id}`, as: manager, body: { role: 'member' } });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${colleague.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id });
 
     const refused = await upload(colleague, task.id, { filename: 'mine.txt', content: 'x' });
@@ -312,7 +341,12 @@ describe('task documents', () => {
   it('lets the uploader or a project manager delete a document, removing its file; others get 403', async () => {
     const { manager, member, project, organization } = await createProjectTeam(context);
     const colleague = await createPerson(context, organization.id, 'member');
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${colleague.id}`, as: manager, body: { role: 'member' } });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${colleague.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, collaboratorIds: [colleague.id] });
     const first = await upload(member, task.id, { filename: 'one.txt', content: '1' });
     const second = await upload(member, task.id, { filename: 'two.txt', content: '2' });
@@ -359,7 +393,11 @@ describe('task documents', () => {
     expect(wrongField.body.errors[0].pointer).toBe('/file');
     const noFile = await send(manager, task.id, multipart([{ name: 'note', content: 'just text' }]));
     expect(noFile.status).toBe(422);
-    const emptyChoice = await send(manager, task.id, multipart([{ name: 'file', filename: '', contentType: 'application/octet-stream', content: '' }]));
+    const emptyChoice = await send(
+      manager,
+      task.id,
+      multipart([{ name: 'file', filename: '', contentType: 'application/octet-stream', content: '' }]),
+    );
     expect(emptyChoice.status).toBe(422);
     const json = await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/attachments`, as: manager, body: {} });
     expect(json.status).toBe(422);

@@ -10,7 +10,18 @@ export interface AttachmentRecord extends Attachment {
   storageKey: string;
 }
 
-const COLUMNS = ['id', 'organization_id', 'task_id', 'uploader_id', 'filename', 'content_type', 'size', 'sha256', 'storage_key', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'task_id',
+  'uploader_id',
+  'filename',
+  'content_type',
+  'size',
+  'sha256',
+  'storage_key',
+  'created_at',
+] as const;
 
 function toRecord(row: {
   id: number;
@@ -49,7 +60,11 @@ export async function listAttachments(db: Kysely<Schema>, taskId: number): Promi
   return rows.map(toRecord);
 }
 
-export async function findAttachment(db: Kysely<Schema>, organizationId: number, attachmentId: number): Promise<AttachmentRecord | undefined> {
+export async function findAttachment(
+  db: Kysely<Schema>,
+  organizationId: number,
+  attachmentId: number,
+): Promise<AttachmentRecord | undefined> {
   const row = await db
     .selectFrom('attachments')
     .select(COLUMNS)

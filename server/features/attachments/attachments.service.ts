@@ -38,7 +38,11 @@ function uploadError(error: unknown): unknown {
   const { statusCode, syscall } = error as { statusCode?: unknown; syscall?: unknown };
   if (statusCode === 413) return new PayloadTooLargeError('The upload has more parts than allowed; send one file per request.');
   if (syscall !== undefined) return error;
-  return new ValidationError({ pointer: `/${FILE_FIELD}`, code: 'upload_incomplete', detail: 'The file did not arrive completely; upload it again.' });
+  return new ValidationError({
+    pointer: `/${FILE_FIELD}`,
+    code: 'upload_incomplete',
+    detail: 'The file did not arrive completely; upload it again.',
+  });
 }
 
 /**
@@ -101,7 +105,13 @@ export async function addAttachment(
       );
       await tasksRepository.insertEvent(
         tx,
-        { organizationId: actor.organizationId, taskId: current.id, actorId: actor.userId, kind: 'attachment_added', data: { attachmentId: record.id, filename } },
+        {
+          organizationId: actor.organizationId,
+          taskId: current.id,
+          actorId: actor.userId,
+          kind: 'attachment_added',
+          data: { attachmentId: record.id, filename },
+        },
         now,
       );
       await emit({ type: 'task.attachments_changed', projectId: current.projectId, taskId: current.id, actorId: actor.userId, data: {} });

@@ -29,7 +29,11 @@ describe('signing in and out', () => {
     const secure = await createTestContext({ config: { publicUrl: 'https://spine.example.com', secureCookies: true } });
     try {
       const { member } = await createTeam(secure);
-      const response = await secure.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+      const response = await secure.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { email: member.email, password: TEST_PASSWORD },
+      });
       expect(response.headers['set-cookie']).toMatch(/Secure/);
       expect(response.headers['strict-transport-security']).toBeDefined();
     } finally {
@@ -39,8 +43,16 @@ describe('signing in and out', () => {
 
   it('answers the same 401 for a wrong password and an unknown email', async () => {
     const { member } = await createTeam(context);
-    const wrongPassword = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: 'not the password' } });
-    const unknownEmail = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: 'nobody@example.com', password: 'not the password' } });
+    const wrongPassword = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: 'not the password' },
+    });
+    const unknownEmail = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: 'nobody@example.com', password: 'not the password' },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
@@ -52,7 +64,11 @@ describe('signing in and out', () => {
   it('refuses sign-in of someone deactivated in their only organization', async () => {
     const { owner, member } = await createTeam(context);
     await context.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, as: owner, body: { active: false } });
-    const response = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -106,7 +122,13 @@ describe('signing in and out', () => {
     expect(missing.statusCode).toBe(403);
     const me = await context.request({ url: '/api/v1/me', as: member });
     expect(me.body.user.name).toBe(member.name);
-    const sameOrigin = await context.request({ method: 'PATCH', url: '/api/v1/me', as: member, body: { name: 'Grace' }, headers: { origin: TEST_ORIGIN } });
+    const sameOrigin = await context.request({
+      method: 'PATCH',
+      url: '/api/v1/me',
+      as: member,
+      body: { name: 'Grace' },
+      headers: { origin: TEST_ORIGIN },
+    });
     expect(sameOrigin.status).toBe(200);
   });
 
@@ -115,10 +137,18 @@ describe('signing in and out', () => {
     try {
       const { member } = await createTeam(limited);
       for (let attempt = 0; attempt < 3; attempt += 1) {
-        const response = await limited.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: 'wrong password!' } });
+        const response = await limited.request({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          body: { email: member.email, password: 'wrong password!' },
+        });
         expect(response.status).toBe(401);
       }
-      const blocked = await limited.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+      const blocked = await limited.request({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        body: { email: member.email, password: TEST_PASSWORD },
+      });
       expect(blocked.status).toBe(429);
       expect(blocked.body.code).toBe('rate_limited');
     } finally {
@@ -131,25 +161,47 @@ describe('signing in and out', () => {
     const other = await createOrganization(context, 'Second Co');
     await context.request({ method: 'POST', url: '/api/v1/auth/logout', as: member });
     const { insertMembership } = await import('../users/users.repository.js');
-    await insertMembership(context.deps.database.db, { organizationId: other.id, userId: member.id, role: 'manager', capacityMinutes: 600 }, context.clock.now());
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    await insertMembership(
+      context.deps.database.db,
+      { organizationId: other.id, userId: member.id, role: 'manager', capacityMinutes: 600 },
+      context.clock.now(),
+    );
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     const cookie = login.sessionCookie!;
     expect(login.body.organizations.map((o: { id: number }) => o.id).sort()).toEqual([organization.id, other.id].sort());
 
-    const switched = await context.request({ method: 'POST', url: '/api/v1/auth/switch', as: { cookie }, body: { organizationId: other.id } });
+    const switched = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/switch',
+      as: { cookie },
+      body: { organizationId: other.id },
+    });
     expect(switched.status).toBe(200);
     expect(switched.body).toMatchObject({ organization: { id: other.id, name: 'Second Co' }, role: 'manager' });
     expect((await context.request({ url: '/api/v1/me', as: { cookie } })).body.organization.id).toBe(other.id);
 
     // The next sign-in starts where the person left off.
-    const again = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    const again = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     expect(again.body.organization.id).toBe(other.id);
   });
 
   it('answers 404 when switching to an organization the person does not belong to', async () => {
     const { member } = await createTeam(context);
     const stranger = await createOrganization(context);
-    const response = await context.request({ method: 'POST', url: '/api/v1/auth/switch', as: member, body: { organizationId: stranger.id } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/switch',
+      as: member,
+      body: { organizationId: stranger.id },
+    });
     expect(response.status).toBe(404);
     expect((await context.request({ url: '/api/v1/me', as: member })).body.organization.id).toBe(member.organizationId);
   });
@@ -168,7 +220,11 @@ describe('signing in and out', () => {
   it('a person created in a second organization can sign in', async () => {
     const organization = await createOrganization(context);
     const person = await createPerson(context, organization.id, 'member');
-    const response = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: person.email, password: TEST_PASSWORD } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: person.email, password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(200);
   });
 });

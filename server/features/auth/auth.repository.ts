@@ -40,9 +40,7 @@ export async function insertSession(
 export async function findSessionByHash(db: Kysely<Schema>, tokenHash: string): Promise<CredentialRecord | undefined> {
   const row = await db
     .selectFrom('sessions as s')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.user_id', '=', 's.user_id').onRef('m.organization_id', '=', 's.organization_id'),
-    )
+    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 's.user_id').onRef('m.organization_id', '=', 's.organization_id'))
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select(['s.id', 's.user_id', 's.organization_id', 's.last_seen_at', 's.expires_at', 'm.role', 'm.active', 'u.is_instance_admin'])
     .where('s.token_hash', '=', tokenHash)
@@ -61,7 +59,11 @@ export async function findSessionByHash(db: Kysely<Schema>, tokenHash: string): 
 }
 
 export async function touchSession(db: Kysely<Schema>, id: number, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: toStored(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: toStored(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setSessionOrganization(db: Kysely<Schema>, id: number, organizationId: number): Promise<void> {
@@ -115,9 +117,7 @@ export async function insertApiToken(
 export async function findApiTokenByHash(db: Kysely<Schema>, tokenHash: string): Promise<CredentialRecord | undefined> {
   const row = await db
     .selectFrom('api_tokens as t')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.user_id', '=', 't.user_id').onRef('m.organization_id', '=', 't.organization_id'),
-    )
+    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 't.user_id').onRef('m.organization_id', '=', 't.organization_id'))
     .innerJoin('users as u', 'u.id', 't.user_id')
     .select(['t.id', 't.user_id', 't.organization_id', 't.last_used_at', 'm.role', 'm.active', 'u.is_instance_admin'])
     .where('t.token_hash', '=', tokenHash)
@@ -136,7 +136,11 @@ export async function findApiTokenByHash(db: Kysely<Schema>, tokenHash: string):
 }
 
 export async function touchApiToken(db: Kysely<Schema>, id: number, now: Date): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: toStored(now) }).where('id', '=', id).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ last_used_at: toStored(now) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function listApiTokens(db: Kysely<Schema>, userId: number, organizationId: number): Promise<ApiToken[]> {
@@ -222,9 +226,7 @@ export async function findInvitationByHash(db: Kysely<Schema>, tokenHash: string
     .selectFrom('invitations as i')
     .innerJoin('users as u', 'u.id', 'i.user_id')
     .innerJoin('organizations as o', 'o.id', 'i.organization_id')
-    .innerJoin('memberships as m', (join) =>
-      join.onRef('m.user_id', '=', 'i.user_id').onRef('m.organization_id', '=', 'i.organization_id'),
-    )
+    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'i.user_id').onRef('m.organization_id', '=', 'i.organization_id'))
     .select([
       'i.id',
       'i.organization_id',

@@ -24,7 +24,8 @@ export function registerAuthRoutes(app: ZodApp, deps: Deps, rateLimit: RateLimit
         rateLimit: {
           ...rateLimit,
           // Per address and account, so one attacker cannot lock everyone out and one account is not sprayed.
-          keyGenerator: (request) => `${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (request) =>
+            `${request.ip}:${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
       schema: {

@@ -72,8 +72,7 @@ export async function startSession(deps: Deps, userId: number, organizationId: n
   return secret;
 }
 
-const invalidCredentials = () =>
-  new NotAuthenticatedError('The email or password is not correct.', 'invalid_credentials');
+const invalidCredentials = () => new NotAuthenticatedError('The email or password is not correct.', 'invalid_credentials');
 
 let dummyHash: Promise<string> | undefined;
 
@@ -89,8 +88,7 @@ export async function login(deps: Deps, body: LoginBody): Promise<{ secret: stri
   }
   if (!(await deps.passwords.verify(user.passwordHash, body.password))) throw invalidCredentials();
   const memberships = (await listMemberships(db, user.id)).filter((membership) => membership.active);
-  const chosen =
-    memberships.find((membership) => membership.organizationId === user.lastOrganizationId) ?? memberships[0];
+  const chosen = memberships.find((membership) => membership.organizationId === user.lastOrganizationId) ?? memberships[0];
   if (!chosen) throw invalidCredentials();
   const secret = await startSession(deps, user.id, chosen.organizationId);
   if (user.lastOrganizationId !== chosen.organizationId) {

@@ -20,7 +20,11 @@ describe('forgotten passwords', () => {
 
   it('emails a single-use link that sets a new password, ends every session and signs in', async () => {
     const { member } = await createTeam(context);
-    const requested = await context.request({ method: 'POST', url: '/api/v1/auth/password-reset', body: { email: member.email.toUpperCase() } });
+    const requested = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      body: { email: member.email.toUpperCase() },
+    });
     expect(requested.status).toBe(202);
     await context.jobs.runDue();
     expect(smtp.messages).toHaveLength(1);
@@ -28,14 +32,24 @@ describe('forgotten passwords', () => {
     const token = linkIn(smtp.messages[0]!.text)!;
     expect((await context.request({ url: `/api/v1/auth/password-reset/${token}` })).body.email).toBe(member.email);
 
-    const done = await context.request({ method: 'POST', url: `/api/v1/auth/password-reset/${token}`, body: { password: 'a fresh start phrase' } });
+    const done = await context.request({
+      method: 'POST',
+      url: `/api/v1/auth/password-reset/${token}`,
+      body: { password: 'a fresh start phrase' },
+    });
     expect(done.status).toBe(200);
     expect(done.body.user.id).toBe(member.id);
     expect((await context.request({ url: '/api/v1/me', as: member })).status).toBe(401);
     expect((await context.request({ url: '/api/v1/me', as: { cookie: done.sessionCookie! } })).status).toBe(200);
-    expect((await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } })).status).toBe(401);
+    expect(
+      (await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } })).status,
+    ).toBe(401);
 
-    const again = await context.request({ method: 'POST', url: `/api/v1/auth/password-reset/${token}`, body: { password: 'another fresh phrase' } });
+    const again = await context.request({
+      method: 'POST',
+      url: `/api/v1/auth/password-reset/${token}`,
+      body: { password: 'another fresh phrase' },
+    });
     expect(again.status).toBe(410);
     expect(again.body.code).toBe('reset_invalid');
   });
@@ -57,6 +71,8 @@ describe('forgotten passwords', () => {
     expect(weak.body.errors[0].code).toBe('common_password');
     context.clock.advance(PASSWORD_RESET_VALIDITY_MS + 1000);
     expect((await context.request({ url: `/api/v1/auth/password-reset/${token}` })).status).toBe(410);
-    expect((await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } })).status).toBe(200);
+    expect(
+      (await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } })).status,
+    ).toBe(200);
   });
 });

@@ -22,18 +22,38 @@ export async function requestPasswordReset(deps: Deps, email: string): Promise<v
   const now = deps.clock.now();
   await db.transaction().execute(async (tx) => {
     // A new link replaces the open ones.
-    await tx.updateTable('password_resets').set({ used_at: toStored(now) }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+    await tx
+      .updateTable('password_resets')
+      .set({ used_at: toStored(now) })
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .execute();
     await tx
       .insertInto('password_resets')
-      .values({ user_id: user.id, token_hash: hashSecret(secret), created_at: toStored(now), expires_at: toStored(new Date(now.getTime() + PASSWORD_RESET_VALIDITY_MS)) })
+      .values({
+        user_id: user.id,
+        token_hash: hashSecret(secret),
+        created_at: toStored(now),
+        expires_at: toStored(new Date(now.getTime() + PASSWORD_RESET_VALIDITY_MS)),
+      })
       .execute();
-    await queueEmail(tx, now, null, user.email, passwordResetEmail(user.locale, user.name, `${deps.config.publicUrl}/reset-password/${secret}`));
+    await queueEmail(
+      tx,
+      now,
+      null,
+      user.email,
+      passwordResetEmail(user.locale, user.name, `${deps.config.publicUrl}/reset-password/${secret}`),
+    );
   });
   deps.jobs.nudge();
 }
 
 async function findUsableReset(deps: Deps, token: string) {
-  const row = await deps.database.db.selectFrom('password_resets').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
+  const row = await deps.database.db
+    .selectFrom('password_resets')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('This reset link', 'reset_invalid');
   if (row.used_at !== null || fromStored(row.expires_at) <= deps.clock.now()) {
     throw new GoneError('reset_invalid', 'This reset link was already used or has expired. Ask for a new one.');
@@ -57,7 +77,12 @@ export async function completePasswordReset(deps: Deps, token: string, password:
   const passwordHash = await deps.passwords.hash(password);
   await deps.database.db.transaction().execute(async (tx) => {
     const now = deps.clock.now();
-    const used = await tx.updateTable('password_resets').set({ used_at: toStored(now) }).where('id', '=', reset.id).where('used_at', 'is', null).executeTakeFirst();
+    const used = await tx
+      .updateTable('password_resets')
+      .set({ used_at: toStored(now) })
+      .where('id', '=', reset.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) === 0) throw new GoneError('reset_invalid', 'This reset link was already used.');
     await updateUser(tx, user.id, { passwordHash }, now);
     await deleteSessionsOfUser(tx, user.id);

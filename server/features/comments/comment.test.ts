@@ -19,7 +19,7 @@ describe('findMentions', () => {
 
   it('needs a word boundary on both sides', () => {
     expect(findMentions('@Annabel, @Ann-Marie, write to ann@example.com', people)).toEqual([]);
-    expect(findMentions('(@Ann) @Ann\'s @Ann.', people)).toEqual([1]);
+    expect(findMentions("(@Ann) @Ann's @Ann.", people)).toEqual([1]);
   });
 
   it('ignores mentions in code spans and fenced blocks', () => {

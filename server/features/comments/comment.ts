@@ -59,5 +59,10 @@ export function findMentions(body: string, people: readonly Mentionable[]): numb
 export function excerptOf(body: string, maxLength = 140): string {
   const flat = body.replace(/\s+/g, ' ').trim();
   const characters = Array.from(flat);
-  return characters.length <= maxLength ? flat : `${characters.slice(0, maxLength - 1).join('').trimEnd()}…`;
+  return characters.length <= maxLength
+    ? flat
+    : `${characters
+        .slice(0, maxLength - 1)
+        .join('')
+        .trimEnd()}…`;
 }

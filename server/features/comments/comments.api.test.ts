@@ -16,7 +16,11 @@ describe('task comments', () => {
   const remove = (as: TestPerson, commentId: number) => context.request({ method: 'DELETE', url: `/api/v1/comments/${commentId}`, as });
   const list = (as: TestPerson, taskId: number) => context.request({ url: `/api/v1/tasks/${taskId}/comments`, as });
   const history = async (as: TestPerson, taskId: number) =>
-    (await context.request({ url: `/api/v1/tasks/${taskId}/history`, as })).body.items as { kind: string; actorId: number; data: Record<string, unknown> }[];
+    (await context.request({ url: `/api/v1/tasks/${taskId}/history`, as })).body.items as {
+      kind: string;
+      actorId: number;
+      data: Record<string, unknown>;
+    }[];
   const addToProject = (manager: TestPerson, projectId: number, person: TestPerson) =>
     context.request({ method: 'PUT', url: `/api/v1/projects/${projectId}/members/${person.id}`, as: manager, body: { role: 'member' } });
 
@@ -50,9 +54,21 @@ describe('task comments', () => {
 
     const events = (await history(member, task.id)).filter((event) => event.kind.startsWith('comment_'));
     expect(events).toEqual([
-      expect.objectContaining({ kind: 'comment_added', actorId: member.id, data: { commentId: first.body.id, excerpt: '**Draft** is in the shared folder.' } }),
-      expect.objectContaining({ kind: 'comment_added', actorId: manager.id, data: { commentId: second.body.id, excerpt: 'Thanks, reviewing today.' } }),
-      expect.objectContaining({ kind: 'comment_edited', actorId: member.id, data: { commentId: first.body.id, excerpt: '**Draft v2** is in the shared folder.' } }),
+      expect.objectContaining({
+        kind: 'comment_added',
+        actorId: member.id,
+        data: { commentId: first.body.id, excerpt: '**Draft** is in the shared folder.' },
+      }),
+      expect.objectContaining({
+        kind: 'comment_added',
+        actorId: manager.id,
+        data: { commentId: second.body.id, excerpt: 'Thanks, reviewing today.' },
+      }),
+      expect.objectContaining({
+        kind: 'comment_edited',
+        actorId: member.id,
+        data: { commentId: first.body.id, excerpt: '**Draft v2** is in the shared folder.' },
+      }),
       expect.objectContaining({ kind: 'comment_deleted', actorId: manager.id, data: { commentId: second.body.id } }),
     ]);
   });
@@ -138,9 +154,15 @@ describe('task comments', () => {
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     const created = await comment(member, task.id, 'Before closing');
     await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/status`, as: member, body: { status: 'in_progress' } });
-    expect((await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/status`, as: member, body: { status: 'done' } })).status).toBe(200);
+    expect(
+      (await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/status`, as: member, body: { status: 'done' } })).status,
+    ).toBe(200);
 
-    for (const response of [await comment(member, task.id, 'After closing'), await edit(member, created.body.id, 'Changed'), await remove(member, created.body.id)]) {
+    for (const response of [
+      await comment(member, task.id, 'After closing'),
+      await edit(member, created.body.id, 'Changed'),
+      await remove(member, created.body.id),
+    ]) {
       expect(response.status).toBe(409);
       expect(response.body.code).toBe('task_closed');
     }

@@ -76,7 +76,13 @@ export async function insertComment(
   return row.id;
 }
 
-export async function updateComment(db: Kysely<Schema>, commentId: number, body: string, mentions: readonly number[], now: Date): Promise<void> {
+export async function updateComment(
+  db: Kysely<Schema>,
+  commentId: number,
+  body: string,
+  mentions: readonly number[],
+  now: Date,
+): Promise<void> {
   await db
     .updateTable('comments')
     .set({ body, mentions: mentions.join(','), edited_at: toStored(now) })
@@ -92,7 +98,9 @@ export async function deleteComment(db: Kysely<Schema>, commentId: number): Prom
 export async function listMentionable(db: Kysely<Schema>, projectId: number): Promise<Mentionable[]> {
   return db
     .selectFrom('project_members as pm')
-    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'pm.user_id').onRef('m.organization_id', '=', 'pm.organization_id'))
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.user_id', '=', 'pm.user_id').onRef('m.organization_id', '=', 'pm.organization_id'),
+    )
     .innerJoin('users as u', 'u.id', 'pm.user_id')
     .select(['u.id', 'u.name', 'u.email'])
     .where('pm.project_id', '=', projectId)

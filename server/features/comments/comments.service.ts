@@ -48,7 +48,13 @@ export async function addComment(deps: Deps, actor: Actor, taskId: number, input
     );
     await tasksRepository.insertEvent(
       tx,
-      { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: 'comment_added', data: { commentId, excerpt: excerptOf(input.body) } },
+      {
+        organizationId: actor.organizationId,
+        taskId: task.id,
+        actorId: actor.userId,
+        kind: 'comment_added',
+        data: { commentId, excerpt: excerptOf(input.body) },
+      },
       now,
     );
     await tasksRepository.indexTask(tx, engine, actor.organizationId, task.id);
@@ -69,7 +75,13 @@ export async function editComment(deps: Deps, actor: Actor, commentId: number, i
     await repository.updateComment(tx, comment.id, input.body, await mentionsIn(tx, task, input.body), now);
     await tasksRepository.insertEvent(
       tx,
-      { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: 'comment_edited', data: { commentId, excerpt: excerptOf(input.body) } },
+      {
+        organizationId: actor.organizationId,
+        taskId: task.id,
+        actorId: actor.userId,
+        kind: 'comment_edited',
+        data: { commentId, excerpt: excerptOf(input.body) },
+      },
       now,
     );
     await tasksRepository.indexTask(tx, engine, actor.organizationId, task.id);

@@ -25,7 +25,11 @@ describe('own profile and password', () => {
 
   it('changes the password after checking the current one, and signs out other sessions only', async () => {
     const { member } = await createTeam(context);
-    const other = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    const other = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     const response = await context.request({
       method: 'POST',
       url: '/api/v1/me/password',
@@ -35,9 +39,17 @@ describe('own profile and password', () => {
     expect(response.status).toBe(204);
     expect((await context.request({ url: '/api/v1/me', as: member })).status).toBe(200);
     expect((await context.request({ url: '/api/v1/me', as: { cookie: other.sessionCookie! } })).status).toBe(401);
-    const oldLogin = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    const oldLogin = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     expect(oldLogin.status).toBe(401);
-    const newLogin = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: 'a brand new secret phrase' } });
+    const newLogin = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: 'a brand new secret phrase' },
+    });
     expect(newLogin.status).toBe(200);
   });
 
@@ -59,9 +71,18 @@ describe('own profile and password', () => {
     });
     expect(weak.status).toBe(422);
     expect(weak.body.errors[0]).toMatchObject({ pointer: '/newPassword', code: 'common_password' });
-    const short = await context.request({ method: 'POST', url: '/api/v1/me/password', as: member, body: { currentPassword: TEST_PASSWORD, newPassword: 'short' } });
+    const short = await context.request({
+      method: 'POST',
+      url: '/api/v1/me/password',
+      as: member,
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'short' },
+    });
     expect(short.body.errors[0]).toMatchObject({ pointer: '/newPassword', code: 'too_short' });
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: member.email, password: TEST_PASSWORD } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: member.email, password: TEST_PASSWORD },
+    });
     expect(login.status).toBe(200);
   });
 });

@@ -50,7 +50,12 @@ export function recipientsFor(notice: Notice, people: TaskPeople, actorId: numbe
       add(people.captainId, 'reviewed', { decision: notice.decision, ...(notice.feedback && { feedback: notice.feedback }) });
       break;
     case 'waiting':
-      for (const userId of people.projectManagerIds) add(userId, 'waiting', { reason: notice.reason, waitingOnUserId: notice.waitingOnUserId, waitingOnExternal: notice.waitingOnExternal });
+      for (const userId of people.projectManagerIds)
+        add(userId, 'waiting', {
+          reason: notice.reason,
+          waitingOnUserId: notice.waitingOnUserId,
+          waitingOnExternal: notice.waitingOnExternal,
+        });
       add(notice.waitingOnUserId, 'waiting', { reason: notice.reason, onYou: true });
       break;
     case 'commented':

@@ -29,7 +29,13 @@ describe('notifications', () => {
 
     const memberInbox = await inbox(member);
     expect(memberInbox.unreadCount).toBe(1);
-    expect(memberInbox.items[0]).toMatchObject({ kind: 'assigned', taskId: task.id, taskReference: task.reference, actorName: manager.name, data: { role: 'captain' } });
+    expect(memberInbox.items[0]).toMatchObject({
+      kind: 'assigned',
+      taskId: task.id,
+      taskReference: task.reference,
+      actorName: manager.name,
+      data: { role: 'captain' },
+    });
     expect((await inbox(manager)).items).toEqual([]);
 
     expect(smtp.messages).toHaveLength(1);
@@ -46,11 +52,19 @@ describe('notifications', () => {
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     await status(member, task.id, { status: 'in_progress' });
     await status(member, task.id, { status: 'review' });
-    await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/review`, as: manager, body: { decision: 'request_changes', feedback: 'Logo is too small' } });
+    await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/review`,
+      as: manager,
+      body: { decision: 'request_changes', feedback: 'Logo is too small' },
+    });
     await context.jobs.runDue();
 
     expect((await inbox(manager)).items.map((item: { kind: string }) => item.kind)).toEqual(['review_requested']);
-    const memberKinds = (await inbox(member)).items.map((item: { kind: string; data: { feedback?: string } }) => [item.kind, item.data.feedback]);
+    const memberKinds = (await inbox(member)).items.map((item: { kind: string; data: { feedback?: string } }) => [
+      item.kind,
+      item.data.feedback,
+    ]);
     expect(memberKinds).toEqual([
       ['reviewed', 'Logo is too small'],
       ['assigned', undefined],
@@ -62,7 +76,12 @@ describe('notifications', () => {
 
   it('tells the managers and the person waited on when work stops', async () => {
     const { manager, member, project, owner } = await createProjectTeam(context);
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${owner.id}`, as: manager, body: { role: 'member' } });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${owner.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     await status(member, task.id, { status: 'in_progress' });
     await status(member, task.id, { status: 'waiting', reason: 'Needs the signed contract', waitingOn: { userId: owner.id } });
@@ -75,7 +94,12 @@ describe('notifications', () => {
   it('tells mentioned people and the task’s people about comments, except the author', async () => {
     const { manager, member, project } = await createProjectTeam(context);
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id });
-    await context.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/comments`, as: member, body: { body: `Question for @${manager.name}: which size?` } });
+    await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/comments`,
+      as: member,
+      body: { body: `Question for @${manager.name}: which size?` },
+    });
     await context.jobs.runDue();
     expect((await inbox(manager)).items[0]).toMatchObject({ kind: 'mentioned' });
     expect((await inbox(member)).items.map((item: { kind: string }) => item.kind)).toEqual(['assigned']);
@@ -98,7 +122,9 @@ describe('notifications', () => {
     const { manager, member, project } = await createProjectTeam(context);
     const settings = (await context.request({ url: '/api/v1/me/notification-settings', as: member })).body;
     settings.kinds.assigned = { inApp: true, email: false, digestOnly: false };
-    expect((await context.request({ method: 'PUT', url: '/api/v1/me/notification-settings', as: member, body: settings })).status).toBe(200);
+    expect((await context.request({ method: 'PUT', url: '/api/v1/me/notification-settings', as: member, body: settings })).status).toBe(
+      200,
+    );
     await createTask(context, manager, { projectId: project.id, captainId: member.id });
     await context.jobs.runDue();
     expect((await inbox(member)).items).toHaveLength(1);
@@ -107,7 +133,12 @@ describe('notifications', () => {
 
   it('sends nothing for a change that rolled back', async () => {
     const { manager, project, outsider } = await createProjectTeam(context);
-    const refused = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'For an outsider', captainId: outsider.id } });
+    const refused = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'For an outsider', captainId: outsider.id },
+    });
     expect(refused.status).toBe(422);
     await context.jobs.runDue();
     expect((await inbox(outsider)).items).toEqual([]);
@@ -126,7 +157,10 @@ describe('notifications', () => {
     expect(smtp.messages).toEqual([]); // not due yet: backing off
     context.clock.advance(backoffMs(1) + 1000);
     await context.jobs.runDue();
-    expect(smtp.messages.map((mail) => mail.text.includes('First while down') || mail.text.includes('Second while down'))).toEqual([true, true]);
+    expect(smtp.messages.map((mail) => mail.text.includes('First while down') || mail.text.includes('Second while down'))).toEqual([
+      true,
+      true,
+    ]);
     context.clock.advance(3600_000);
     await context.jobs.runDue();
     expect(smtp.messages).toHaveLength(2);
@@ -145,14 +179,21 @@ describe('notifications', () => {
     expect(failed.body.items[0]).toMatchObject({ type: 'send-email', attempts: 10 });
     expect((await context.request({ url: '/api/v1/admin/failed-jobs', as: manager })).status).toBe(403);
     smtp.refuse(false);
-    expect((await context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${failed.body.items[0].id}/retry`, as: owner })).status).toBe(204);
+    expect(
+      (await context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${failed.body.items[0].id}/retry`, as: owner })).status,
+    ).toBe(204);
     await context.jobs.runDue();
     expect(smtp.messages).toHaveLength(1);
   });
 
   it('emails the invitation link when a person is invited', async () => {
     const { owner } = await createProjectTeam(context);
-    const created = await context.request({ method: 'POST', url: '/api/v1/users', as: owner, body: { name: 'Nadia', email: 'nadia@example.com', role: 'member' } });
+    const created = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: owner,
+      body: { name: 'Nadia', email: 'nadia@example.com', role: 'member' },
+    });
     await context.jobs.runDue();
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]!.to).toEqual(['nadia@example.com']);

@@ -12,7 +12,14 @@ import type { Schema } from '../../db/schema.js';
 
 export async function insertNotification(
   db: Kysely<Schema>,
-  notification: { organizationId: number; userId: number; kind: NotificationKind; taskId: number | null; actorId: number | null; data: Record<string, unknown> },
+  notification: {
+    organizationId: number;
+    userId: number;
+    kind: NotificationKind;
+    taskId: number | null;
+    actorId: number | null;
+    data: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<number> {
   const row = await db
@@ -43,7 +50,19 @@ export async function listNotifications(
     .leftJoin('tasks as t', 't.id', 'n.task_id')
     .leftJoin('projects as p', 'p.id', 't.project_id')
     .leftJoin('users as a', 'a.id', 'n.actor_id')
-    .select(['n.id', 'n.kind', 'n.task_id', 'n.actor_id', 'n.data', 'n.created_at', 'n.read_at', 't.number', 't.title', 'p.key', 'a.name as actor_name'])
+    .select([
+      'n.id',
+      'n.kind',
+      'n.task_id',
+      'n.actor_id',
+      'n.data',
+      'n.created_at',
+      'n.read_at',
+      't.number',
+      't.title',
+      'p.key',
+      'a.name as actor_name',
+    ])
     .where('n.organization_id', '=', organizationId)
     .where('n.user_id', '=', userId);
   if (beforeId !== undefined) query = query.where('n.id', '<', beforeId);
@@ -74,7 +93,13 @@ export async function countUnread(db: Kysely<Schema>, organizationId: number, us
 }
 
 /** Marks one (or, without an id, every) unread notification of the person read; returns how many changed. */
-export async function markRead(db: Kysely<Schema>, organizationId: number, userId: number, id: number | undefined, now: Date): Promise<number> {
+export async function markRead(
+  db: Kysely<Schema>,
+  organizationId: number,
+  userId: number,
+  id: number | undefined,
+  now: Date,
+): Promise<number> {
   let query = db
     .updateTable('notifications')
     .set({ read_at: toStored(now) })
@@ -103,7 +128,11 @@ function withDefaults(stored: unknown): NotificationSettings {
   return { digest: parsed.data.digest, kinds: { ...DEFAULT_NOTIFICATION_SETTINGS.kinds, ...parsed.data.kinds } };
 }
 
-export async function getSettings(db: Kysely<Schema>, organizationId: number, userIds: readonly number[]): Promise<Map<number, NotificationSettings>> {
+export async function getSettings(
+  db: Kysely<Schema>,
+  organizationId: number,
+  userIds: readonly number[],
+): Promise<Map<number, NotificationSettings>> {
   const settings = new Map(userIds.map((userId) => [userId, DEFAULT_NOTIFICATION_SETTINGS]));
   if (userIds.length === 0) return settings;
   const rows = await db
@@ -116,7 +145,12 @@ export async function getSettings(db: Kysely<Schema>, organizationId: number, us
   return settings;
 }
 
-export async function saveSettings(db: Kysely<Schema>, organizationId: number, userId: number, settings: NotificationSettings): Promise<void> {
+export async function saveSettings(
+  db: Kysely<Schema>,
+  organizationId: number,
+  userId: number,
+  settings: NotificationSettings,
+): Promise<void> {
   const json = JSON.stringify(settings);
   await db
     .insertInto('notification_settings')

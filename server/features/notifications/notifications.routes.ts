@@ -10,7 +10,6 @@ import { problemResponses } from '../../http/responses.js';
 import { listFailedJobs, retryJob } from '../../jobs/queue.js';
 import * as service from './notifications.service.js';
 
-
 export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/notifications',
@@ -18,7 +17,9 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
       schema: {
         summary: 'Your notifications, newest first, with the unread count',
         tags: ['notifications'],
-        querystring: z.object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }).strict(),
+        querystring: z
+          .object({ before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) })
+          .strict(),
         response: { 200: NotificationPageSchema, ...problemResponses },
       },
     },
@@ -27,7 +28,14 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
 
   app.post(
     '/notifications/:id/read',
-    { schema: { summary: 'Mark one notification read', tags: ['notifications'], params: IdParamsSchema, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Mark one notification read',
+        tags: ['notifications'],
+        params: IdParamsSchema,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await service.markNotificationRead(deps, requireActor(request), request.params.id);
       return reply.status(204).send(null);
@@ -45,7 +53,13 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/me/notification-settings',
-    { schema: { summary: 'Which notices reach you, and how', tags: ['notifications'], response: { 200: NotificationSettingsSchema, ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Which notices reach you, and how',
+        tags: ['notifications'],
+        response: { 200: NotificationSettingsSchema, ...problemResponses },
+      },
+    },
     async (request) => service.getMySettings(deps, requireActor(request)),
   );
 
@@ -80,11 +94,19 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
 
   app.post(
     '/admin/failed-jobs/:id/retry',
-    { schema: { summary: 'Try a failed job again', tags: ['administration'], params: IdParamsSchema, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Try a failed job again',
+        tags: ['administration'],
+        params: IdParamsSchema,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!isOrganizationAdmin(actor.role)) throw new ForbiddenError('Only owners and admins retry background work.');
-      if (!(await retryJob(deps.database.db, actor.organizationId, request.params.id, deps.clock.now()))) throw new NotFoundError('This failed job');
+      if (!(await retryJob(deps.database.db, actor.organizationId, request.params.id, deps.clock.now())))
+        throw new NotFoundError('This failed job');
       deps.jobs.nudge();
       return reply.status(204).send(null);
     },

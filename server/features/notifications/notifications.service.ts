@@ -12,7 +12,14 @@ import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { toStored } from '../../db/rows.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import { type DigestSectionKey, digestEmail, type EmailContent, invitationEmail, noticeEmail, timesheetEmail } from '../../emails/messages.js';
+import {
+  type DigestSectionKey,
+  digestEmail,
+  type EmailContent,
+  invitationEmail,
+  noticeEmail,
+  timesheetEmail,
+} from '../../emails/messages.js';
 import { NotFoundError } from '../../errors.js';
 import { enqueue, type JobDefinition } from '../../jobs/queue.js';
 import { recordEvent } from '../../realtime/events.repository.js';
@@ -25,13 +32,23 @@ const NoticeSchema: z.ZodType<Notice> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assigned'), captainId: z.number().nullable(), addedCollaboratorIds: z.array(z.number()) }),
   z.object({ type: z.literal('review_requested') }),
   z.object({ type: z.literal('reviewed'), decision: z.enum(['approve', 'request_changes']), feedback: z.string().optional() }),
-  z.object({ type: z.literal('waiting'), reason: z.string(), waitingOnUserId: z.number().nullable(), waitingOnExternal: z.string().nullable() }),
+  z.object({
+    type: z.literal('waiting'),
+    reason: z.string(),
+    waitingOnUserId: z.number().nullable(),
+    waitingOnExternal: z.string().nullable(),
+  }),
   z.object({ type: z.literal('commented'), commentId: z.number(), excerpt: z.string(), mentionedUserIds: z.array(z.number()) }),
   z.object({ type: z.literal('deadline_soon') }),
   z.object({ type: z.literal('overdue') }),
 ]);
 
-const NotifyPayloadSchema = z.object({ organizationId: z.number(), taskId: z.number(), actorId: z.number().nullable(), notice: NoticeSchema });
+const NotifyPayloadSchema = z.object({
+  organizationId: z.number(),
+  taskId: z.number(),
+  actorId: z.number().nullable(),
+  notice: NoticeSchema,
+});
 type NotifyPayload = z.infer<typeof NotifyPayloadSchema>;
 
 /** Queues a notice in the caller's transaction; it is handled after commit. */
@@ -45,10 +62,17 @@ async function handleNotice(deps: Deps, db: Kysely<Schema>, payload: NotifyPaylo
   const recipients = recipientsFor(payload.notice, task, payload.actorId).filter((recipient) => task.viewerIds.has(recipient.userId));
   if (recipients.length === 0) return;
   const addressees = new Map(
-    (await repository.findAddressees(db, payload.organizationId, recipients.map((recipient) => recipient.userId))).map((person) => [person.userId, person]),
+    (
+      await repository.findAddressees(
+        db,
+        payload.organizationId,
+        recipients.map((recipient) => recipient.userId),
+      )
+    ).map((person) => [person.userId, person]),
   );
   const settings = await repository.getSettings(db, payload.organizationId, [...addressees.keys()]);
-  const actorName = payload.actorId === null ? null : ((await repository.findAddressees(db, payload.organizationId, [payload.actorId]))[0]?.name ?? null);
+  const actorName =
+    payload.actorId === null ? null : ((await repository.findAddressees(db, payload.organizationId, [payload.actorId]))[0]?.name ?? null);
   const now = deps.clock.now();
   for (const recipient of recipients) {
     const person = addressees.get(recipient.userId);
@@ -58,13 +82,27 @@ async function handleNotice(deps: Deps, db: Kysely<Schema>, payload: NotifyPaylo
     if (channels.inApp || channels.digestOnly) {
       const id = await repository.insertNotification(
         db,
-        { organizationId: payload.organizationId, userId: recipient.userId, kind: recipient.kind, taskId: task.id, actorId: payload.actorId, data: recipient.data },
+        {
+          organizationId: payload.organizationId,
+          userId: recipient.userId,
+          kind: recipient.kind,
+          taskId: task.id,
+          actorId: payload.actorId,
+          data: recipient.data,
+        },
         now,
       );
       await recordEvent(
         db,
         deps.database.engine,
-        { organizationId: payload.organizationId, type: 'notification.created', projectId: null, actorId: payload.actorId, taskId: task.id, data: { userId: recipient.userId, notificationId: id } },
+        {
+          organizationId: payload.organizationId,
+          type: 'notification.created',
+          projectId: null,
+          actorId: payload.actorId,
+          taskId: task.id,
+          data: { userId: recipient.userId, notificationId: id },
+        },
         now,
       );
     }
@@ -123,7 +161,14 @@ async function handleTimesheetNotice(deps: Deps, db: Kysely<Schema>, payload: Ti
     await recordEvent(
       db,
       deps.database.engine,
-      { organizationId: payload.organizationId, type: 'notification.created', projectId: null, actorId: payload.actorId, taskId: null, data: { userId: person.userId, notificationId: id } },
+      {
+        organizationId: payload.organizationId,
+        type: 'notification.created',
+        projectId: null,
+        actorId: payload.actorId,
+        taskId: null,
+        data: { userId: person.userId, notificationId: id },
+      },
       now,
     );
   }
@@ -143,7 +188,14 @@ async function handleTimesheetNotice(deps: Deps, db: Kysely<Schema>, payload: Ti
 
 const EmailPayloadSchema = z.object({ to: z.string(), subject: z.string(), text: z.string(), html: z.string(), messageId: z.string() });
 
-export async function queueEmail(db: Kysely<Schema>, now: Date, organizationId: number | null, to: string, content: EmailContent, uniqueKey?: string): Promise<void> {
+export async function queueEmail(
+  db: Kysely<Schema>,
+  now: Date,
+  organizationId: number | null,
+  to: string,
+  content: EmailContent,
+  uniqueKey?: string,
+): Promise<void> {
   const messageId = `${now.getTime().toString(36)}.${Math.random().toString(36).slice(2)}`;
   await enqueue(db, 'send-email', { to, ...content, messageId }, now, { organizationId, maxAttempts: 10, ...(uniqueKey && { uniqueKey }) });
 }
@@ -159,7 +211,14 @@ export async function queueInvitationEmail(
   const [inviter] = await repository.findAddressees(db, invitation.organizationId, [invitation.inviterId]);
   const organization = await db.selectFrom('organizations').select('name').where('id', '=', invitation.organizationId).executeTakeFirst();
   if (!invitee || !organization) return;
-  const content = invitationEmail(invitee.locale, invitee.name, organization.name, inviter?.name ?? organization.name, invitation.url, invitation.expiresAt);
+  const content = invitationEmail(
+    invitee.locale,
+    invitee.name,
+    organization.name,
+    inviter?.name ?? organization.name,
+    invitation.url,
+    invitation.expiresAt,
+  );
   await queueEmail(db, deps.clock.now(), invitation.organizationId, invitee.email, content);
 }
 
@@ -168,8 +227,14 @@ const DigestPayloadSchema = z.object({ organizationId: z.number(), date: z.strin
 async function handleDigest(deps: Deps, db: Kysely<Schema>, payload: z.infer<typeof DigestPayloadSchema>): Promise<void> {
   if (!deps.mailer.enabled) return;
   const now = deps.clock.now();
-  const people = (await repository.findAddressees(db, payload.organizationId, 'all')).filter((person) => person.role !== 'client' && person.hasPassword);
-  const settings = await repository.getSettings(db, payload.organizationId, people.map((person) => person.userId));
+  const people = (await repository.findAddressees(db, payload.organizationId, 'all')).filter(
+    (person) => person.role !== 'client' && person.hasPassword,
+  );
+  const settings = await repository.getSettings(
+    db,
+    payload.organizationId,
+    people.map((person) => person.userId),
+  );
   const open = ['planned', 'in_progress', 'waiting', 'review'];
   const url = (taskId: number) => `${deps.config.publicUrl}/tasks/${taskId}`;
   const item = (row: { id: number; key: string; number: number; title: string }, note?: string) => ({
@@ -186,7 +251,12 @@ async function handleDigest(deps: Deps, db: Kysely<Schema>, payload: z.infer<typ
       .where('t.organization_id', '=', payload.organizationId);
   for (const person of people) {
     if (!settings.get(person.userId)?.digest) continue;
-    const queue = await base().where('t.captain_id', '=', person.userId).where('t.status', 'in', open).orderBy('t.queue_rank').limit(20).execute();
+    const queue = await base()
+      .where('t.captain_id', '=', person.userId)
+      .where('t.status', 'in', open)
+      .orderBy('t.queue_rank')
+      .limit(20)
+      .execute();
     const overdue = await base()
       .where('t.captain_id', '=', person.userId)
       .where('t.status', 'in', open)
@@ -194,8 +264,17 @@ async function handleDigest(deps: Deps, db: Kysely<Schema>, payload: z.infer<typ
       .orderBy('t.deadline_at')
       .limit(20)
       .execute();
-    const waitingOnMe = await base().where('t.status', '=', 'waiting').where('t.waiting_on_user_id', '=', person.userId).limit(20).execute();
-    const managed = await db.selectFrom('project_members').select('project_id').where('user_id', '=', person.userId).where('role', '=', 'manager').execute();
+    const waitingOnMe = await base()
+      .where('t.status', '=', 'waiting')
+      .where('t.waiting_on_user_id', '=', person.userId)
+      .limit(20)
+      .execute();
+    const managed = await db
+      .selectFrom('project_members')
+      .select('project_id')
+      .where('user_id', '=', person.userId)
+      .where('role', '=', 'manager')
+      .execute();
     const managedIds = managed.map((row) => row.project_id);
     const isAdmin = isOrganizationAdmin(person.role as 'owner');
     let reviewQuery = base().where('t.status', '=', 'review').where('t.captain_id', '!=', person.userId);
@@ -206,13 +285,16 @@ async function handleDigest(deps: Deps, db: Kysely<Schema>, payload: z.infer<typ
     let projectOverdue: typeof overdue = [];
     let projectWaiting: typeof overdue = [];
     if (managedIds.length > 0 || isAdmin) {
-      const scope = <Q extends ReturnType<typeof base>>(query: Q) => (isAdmin ? query : (query.where('t.project_id', 'in', managedIds) as Q));
+      const scope = <Q extends ReturnType<typeof base>>(query: Q) =>
+        isAdmin ? query : (query.where('t.project_id', 'in', managedIds) as Q);
       projectOverdue = await scope(base().where('t.status', 'in', open).where('t.deadline_at', '<=', toStored(now)))
         .where('t.captain_id', '!=', person.userId)
         .orderBy('t.deadline_at')
         .limit(30)
         .execute();
-      projectWaiting = await scope(base().where('t.status', '=', 'waiting')).limit(30).execute();
+      projectWaiting = await scope(base().where('t.status', '=', 'waiting'))
+        .limit(30)
+        .execute();
     }
     const sections: { key: DigestSectionKey; items: ReturnType<typeof item>[] }[] = [
       { key: 'queue', items: queue.map((row) => item(row, row.deadline ?? undefined)) },
@@ -224,7 +306,14 @@ async function handleDigest(deps: Deps, db: Kysely<Schema>, payload: z.infer<typ
     ];
     if (sections.every((section) => section.items.length === 0)) continue;
     const content = digestEmail(person.locale as Locale, person.name, payload.date, sections);
-    await queueEmail(db, now, payload.organizationId, person.email, content, `digest:${payload.organizationId}:${payload.date}:${person.userId}`);
+    await queueEmail(
+      db,
+      now,
+      payload.organizationId,
+      person.email,
+      content,
+      `digest:${payload.organizationId}:${payload.date}:${person.userId}`,
+    );
   }
 }
 
@@ -308,11 +397,25 @@ export async function scheduleDailyWork(deps: Deps): Promise<number> {
   let queued = 0;
   for (const organization of organizations) {
     const date = localDate(now, organization.time_zone);
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone: organization.time_zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: organization.time_zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(now);
     if (time < organization.digest_time) continue;
     const payload = { organizationId: organization.id, date };
-    if (await enqueue(db, 'check-deadlines', payload, now, { organizationId: organization.id, uniqueKey: `deadlines:${organization.id}:${date}` })) queued += 1;
-    if (await enqueue(db, 'daily-digest', payload, now, { organizationId: organization.id, uniqueKey: `digest:${organization.id}:${date}` })) queued += 1;
+    if (
+      await enqueue(db, 'check-deadlines', payload, now, {
+        organizationId: organization.id,
+        uniqueKey: `deadlines:${organization.id}:${date}`,
+      })
+    )
+      queued += 1;
+    if (
+      await enqueue(db, 'daily-digest', payload, now, { organizationId: organization.id, uniqueKey: `digest:${organization.id}:${date}` })
+    )
+      queued += 1;
   }
   return queued;
 }

@@ -34,7 +34,10 @@ describe('timesheet decision notifications', () => {
     await context.request({ method: 'PATCH', url: '/api/v1/me', as: member, body: { locale: 'tr' } });
     const before = await inbox(member);
 
-    expect((await decideWeek(context, manager, { userId: member.id, decision: 'reject', comment: 'Split the workshop from the review.' })).status).toBe(200);
+    expect(
+      (await decideWeek(context, manager, { userId: member.id, decision: 'reject', comment: 'Split the workshop from the review.' }))
+        .status,
+    ).toBe(200);
     await context.jobs.runDue();
 
     const after = await inbox(member);
@@ -68,7 +71,12 @@ describe('timesheet decision notifications', () => {
 
     const approved = (await inbox(member)).items.filter((item: { kind: string }) => item.kind.startsWith('timesheet_'));
     expect(approved).toHaveLength(1);
-    expect(approved[0]).toMatchObject({ kind: 'timesheet_approved', taskId: null, actorName: manager.name, data: { weekStart: THIS_WEEK, comment: 'Thanks' } });
+    expect(approved[0]).toMatchObject({
+      kind: 'timesheet_approved',
+      taskId: null,
+      actorName: manager.name,
+      data: { weekStart: THIS_WEEK, comment: 'Thanks' },
+    });
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]!.to).toEqual([member.email]);
     expect(smtp.messages[0]!.subject).toMatch(/^Your week of Mar 1\s*–\s*7, 2027 was approved$/);
@@ -82,7 +90,14 @@ describe('timesheet decision notifications', () => {
       method: 'PUT',
       url: '/api/v1/me/notification-settings',
       as: member,
-      body: { ...settings, kinds: { ...settings.kinds, timesheet_returned: { inApp: true, email: false, digestOnly: false }, timesheet_approved: { inApp: false, email: false, digestOnly: false } } },
+      body: {
+        ...settings,
+        kinds: {
+          ...settings.kinds,
+          timesheet_returned: { inApp: true, email: false, digestOnly: false },
+          timesheet_approved: { inApp: false, email: false, digestOnly: false },
+        },
+      },
     });
     expect(saved.status).toBe(200);
 

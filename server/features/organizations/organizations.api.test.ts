@@ -24,7 +24,9 @@ describe('organizations', () => {
     const response = await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: change });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject(change);
-    expect((await context.request({ method: 'PATCH', url: '/api/v1/organization', as: admin, body: { currency: 'EUR' } })).status).toBe(200);
+    expect((await context.request({ method: 'PATCH', url: '/api/v1/organization', as: admin, body: { currency: 'EUR' } })).status).toBe(
+      200,
+    );
     const read = await context.request({ url: '/api/v1/organization', as: member });
     expect(read.body).toMatchObject({ name: 'Atölye Tasarım', currency: 'EUR', timeZone: 'Europe/Istanbul' });
   });
@@ -62,7 +64,11 @@ describe('organizations', () => {
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ name: 'Hosted Client Ltd', id: expect.any(Number) });
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: 'hana@hosted.example', password: 'hosted owner phrase' } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: 'hana@hosted.example', password: 'hosted owner phrase' },
+    });
     expect(login.body).toMatchObject({ role: 'owner', organization: { id: response.body.id } });
   });
 
@@ -76,7 +82,11 @@ describe('organizations', () => {
       body: { name: 'Second', owner: { name: administrator.name, email: administrator.email, password: 'ignored for existing' } },
     });
     expect(response.status).toBe(201);
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: administrator.email, password: TEST_PASSWORD } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: administrator.email, password: TEST_PASSWORD },
+    });
     expect(login.body.organizations).toHaveLength(2);
   });
 

@@ -1,8 +1,4 @@
-import {
-  CreateOrganizationBodySchema,
-  OrganizationSchema,
-  UpdateOrganizationBodySchema,
-} from '../../../shared/api.js';
+import { CreateOrganizationBodySchema, OrganizationSchema, UpdateOrganizationBodySchema } from '../../../shared/api.js';
 import type { Deps } from '../../deps.js';
 import type { ZodApp } from '../../http/app.js';
 import { requireActor } from '../../http/auth.js';
@@ -13,7 +9,11 @@ export function registerOrganizationRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/organization',
     {
-      schema: { summary: 'The current organization and its settings', tags: ['organizations'], response: { 200: OrganizationSchema, ...problemResponses } },
+      schema: {
+        summary: 'The current organization and its settings',
+        tags: ['organizations'],
+        response: { 200: OrganizationSchema, ...problemResponses },
+      },
     },
     async (request) => getCurrentOrganization(deps, requireActor(request)),
   );

@@ -33,7 +33,14 @@ describe('activity types', () => {
     const { admin, member } = await createTeam(context);
     const response = await create(admin, { name: 'Code review', color: '#10B981', billable: false });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ key: 'code-review', name: 'Code review', color: '#10b981', billable: false, active: true, position: 6 });
+    expect(response.body).toMatchObject({
+      key: 'code-review',
+      name: 'Code review',
+      color: '#10b981',
+      billable: false,
+      active: true,
+      position: 6,
+    });
     const types = await list(member);
     expect(types.map((type) => type.key)).toEqual(['design', 'development', 'writing', 'meeting', 'support', 'admin', 'code-review']);
   });
@@ -43,7 +50,12 @@ describe('activity types', () => {
     const response = await create(owner, { name: 'Research', color: '#123456', billable: true, active: false });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ key: 'research', active: false });
-    const task = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'Read up', activityType: 'research' } });
+    const task = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'Read up', activityType: 'research' },
+    });
     expect(task.status).toBe(422);
     expect(task.body.errors[0].pointer).toBe('/activityType');
   });
@@ -59,7 +71,14 @@ describe('activity types', () => {
       body: { name: 'UX design', color: '#000000', billable: false },
     });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ id: design.id, key: 'design', name: 'UX design', color: '#000000', billable: false, active: true });
+    expect(renamed.body).toMatchObject({
+      id: design.id,
+      key: 'design',
+      name: 'UX design',
+      color: '#000000',
+      billable: false,
+      active: true,
+    });
     expect((await context.request({ url: `/api/v1/tasks/${task.id}`, as: manager })).body.activityType).toBe('design');
     // A new type named like the old one gets a key of its own.
     const again = await create(owner, { name: 'Design', color: '#8b5cf6', billable: true });
@@ -77,11 +96,21 @@ describe('activity types', () => {
     const types = await list(manager);
     expect(types.find((type) => type.id === meeting.id)).toMatchObject({ name: 'Meeting', active: false, position: meeting.position });
     expect((await context.request({ url: `/api/v1/tasks/${task.id}`, as: manager })).body.activityType).toBe('meeting');
-    const refused = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'Kick-off', activityType: 'meeting' } });
+    const refused = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'Kick-off', activityType: 'meeting' },
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].pointer).toBe('/activityType');
     await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${meeting.id}`, as: admin, body: { active: true } });
-    const allowed = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'Kick-off', activityType: 'meeting' } });
+    const allowed = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'Kick-off', activityType: 'meeting' },
+    });
     expect(allowed.status).toBe(201);
   });
 
@@ -113,11 +142,21 @@ describe('activity types', () => {
     await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${support.id}`, as: owner, body: { active: false } });
     expect((await create(admin, { name: 'support', color: '#111111', billable: true })).body.code).toBe('activity_type_name_taken');
     const design = (await list(owner)).find((type) => type.key === 'design')!;
-    const rename = await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${design.id}`, as: owner, body: { name: 'Meeting' } });
+    const rename = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/activity-types/${design.id}`,
+      as: owner,
+      body: { name: 'Meeting' },
+    });
     expect(rename.status).toBe(409);
     expect(rename.body.code).toBe('activity_type_name_taken');
     // Changing only the case of a type's own name is fine.
-    const recased = await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${design.id}`, as: owner, body: { name: 'DESIGN' } });
+    const recased = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/activity-types/${design.id}`,
+      as: owner,
+      body: { name: 'DESIGN' },
+    });
     expect(recased.status).toBe(200);
     expect(recased.body.name).toBe('DESIGN');
     // Another organization may use the same name.
@@ -144,7 +183,12 @@ describe('activity types', () => {
       expect(response.body.errors[0].pointer).toBe('/color');
     }
     const design = (await list(owner)).find((type) => type.key === 'design')!;
-    const patch = await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${design.id}`, as: owner, body: { color: 'blue' } });
+    const patch = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/activity-types/${design.id}`,
+      as: owner,
+      body: { color: 'blue' },
+    });
     expect(patch.status).toBe(422);
     expect(patch.body.errors[0].pointer).toBe('/color');
     const unnamed = await create(owner, { name: '   ', color: '#123456', billable: true });
@@ -159,7 +203,12 @@ describe('activity types', () => {
     for (const person of [manager, member, client]) {
       const created = await create(person, { name: 'Mine', color: '#123456', billable: true });
       expect(created.status).toBe(403);
-      const changed = await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${design.id}`, as: person, body: { active: false } });
+      const changed = await context.request({
+        method: 'PATCH',
+        url: `/api/v1/activity-types/${design.id}`,
+        as: person,
+        body: { active: false },
+      });
       expect(changed.status).toBe(403);
     }
     const types = await list(owner);
@@ -171,7 +220,12 @@ describe('activity types', () => {
     const a = await createTeam(context);
     const b = await createTeam(context);
     const theirs = (await list(b.owner)).find((type) => type.key === 'design')!;
-    const response = await context.request({ method: 'PATCH', url: `/api/v1/activity-types/${theirs.id}`, as: a.owner, body: { name: 'Hijacked' } });
+    const response = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/activity-types/${theirs.id}`,
+      as: a.owner,
+      body: { name: 'Hijacked' },
+    });
     expect(response.status).toBe(404);
     expect((await list(b.owner)).find((type) => type.id === theirs.id)!.name).toBe('Design');
     expect((await list(a.owner)).map((type) => type.id)).not.toContain(theirs.id);

@@ -11,16 +11,34 @@ describe('projects, members, milestones and clients', () => {
 
   it('a manager creates a project with a client and members, and runs it', async () => {
     const { manager, member } = await createTeam(context);
-    const client = await context.request({ method: 'POST', url: '/api/v1/clients', as: manager, body: { name: 'ACME Corp', contact: 'ceo@acme.example' } });
+    const client = await context.request({
+      method: 'POST',
+      url: '/api/v1/clients',
+      as: manager,
+      body: { name: 'ACME Corp', contact: 'ceo@acme.example' },
+    });
     expect(client.status).toBe(201);
     const response = await context.request({
       method: 'POST',
       url: '/api/v1/projects',
       as: manager,
-      body: { name: 'ACME website', key: 'acme', clientId: client.body.id, members: [{ userId: member.id, role: 'member' }], startDate: '2026-01-05' },
+      body: {
+        name: 'ACME website',
+        key: 'acme',
+        clientId: client.body.id,
+        members: [{ userId: member.id, role: 'member' }],
+        startDate: '2026-01-05',
+      },
     });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ key: 'ACME', clientId: client.body.id, state: 'active', reviewRequired: true, myRole: 'manager', openTaskCount: 0 });
+    expect(response.body).toMatchObject({
+      key: 'ACME',
+      clientId: client.body.id,
+      state: 'active',
+      reviewRequired: true,
+      myRole: 'manager',
+      openTaskCount: 0,
+    });
     expect(response.body.members).toEqual(
       expect.arrayContaining([
         { userId: manager.id, name: manager.name, role: 'manager' },
@@ -32,7 +50,9 @@ describe('projects, members, milestones and clients', () => {
   it('answers 403 to members and clients creating projects or clients', async () => {
     const { member, client } = await createTeam(context);
     for (const person of [member, client]) {
-      expect((await context.request({ method: 'POST', url: '/api/v1/projects', as: person, body: { name: 'Mine', key: 'MINE' } })).status).toBe(403);
+      expect(
+        (await context.request({ method: 'POST', url: '/api/v1/projects', as: person, body: { name: 'Mine', key: 'MINE' } })).status,
+      ).toBe(403);
       expect((await context.request({ method: 'POST', url: '/api/v1/clients', as: person, body: { name: 'X' } })).status).toBe(403);
     }
   });
@@ -43,12 +63,19 @@ describe('projects, members, milestones and clients', () => {
     const duplicate = await context.request({ method: 'POST', url: '/api/v1/projects', as: manager, body: { name: 'Other', key: 'web' } });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('key_taken');
-    const malformed = await context.request({ method: 'POST', url: '/api/v1/projects', as: manager, body: { name: 'Other', key: '1-bad key' } });
+    const malformed = await context.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      as: manager,
+      body: { name: 'Other', key: '1-bad key' },
+    });
     expect(malformed.status).toBe(422);
     expect(malformed.body.errors[0].pointer).toBe('/key');
     // Another organization may use the same key.
     const other = await createTeam(context);
-    expect((await context.request({ method: 'POST', url: '/api/v1/projects', as: other.manager, body: { name: 'Web', key: 'WEB' } })).status).toBe(201);
+    expect(
+      (await context.request({ method: 'POST', url: '/api/v1/projects', as: other.manager, body: { name: 'Web', key: 'WEB' } })).status,
+    ).toBe(201);
   });
 
   it('refuses members who are not active people of the organization, or are client accounts', async () => {
@@ -58,7 +85,14 @@ describe('projects, members, milestones and clients', () => {
       method: 'POST',
       url: '/api/v1/projects',
       as: manager,
-      body: { name: 'P', key: 'PQ', members: [{ userId: stranger.id, role: 'member' }, { userId: client.id, role: 'member' }] },
+      body: {
+        name: 'P',
+        key: 'PQ',
+        members: [
+          { userId: stranger.id, role: 'member' },
+          { userId: client.id, role: 'member' },
+        ],
+      },
     });
     expect(response.status).toBe(422);
     expect(response.body.errors.map((error: { pointer: string; code: string }) => `${error.pointer} ${error.code}`)).toEqual([
@@ -81,21 +115,40 @@ describe('projects, members, milestones and clients', () => {
 
   it('only project managers and admins change a project; members get 403', async () => {
     const { manager, member, project, admin } = await createProjectTeam(context);
-    expect((await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: member, body: { name: 'Renamed' } })).status).toBe(403);
-    const paused = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: manager, body: { state: 'on_hold', reviewRequired: false } });
+    expect(
+      (await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: member, body: { name: 'Renamed' } })).status,
+    ).toBe(403);
+    const paused = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      as: manager,
+      body: { state: 'on_hold', reviewRequired: false },
+    });
     expect(paused.body).toMatchObject({ state: 'on_hold', reviewRequired: false });
-    expect((await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: admin, body: { state: 'active' } })).body.state).toBe('active');
+    expect(
+      (await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: admin, body: { state: 'active' } })).body.state,
+    ).toBe('active');
   });
 
   it('projects are billable by default; their managers and admins may turn it off, members may not', async () => {
     const { manager, member, project, admin } = await createProjectTeam(context);
     expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: member })).body.billable).toBe(true);
-    const internal = await context.request({ method: 'POST', url: '/api/v1/projects', as: manager, body: { name: 'Internal', key: 'INT', billable: false } });
+    const internal = await context.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      as: manager,
+      body: { name: 'Internal', key: 'INT', billable: false },
+    });
     expect(internal.status).toBe(201);
     expect(internal.body.billable).toBe(false);
     expect((await context.request({ url: `/api/v1/projects/${internal.body.id}`, as: manager })).body.billable).toBe(false);
 
-    const refused = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: member, body: { billable: false } });
+    const refused = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}`,
+      as: member,
+      body: { billable: false },
+    });
     expect(refused.status).toBe(403);
     expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: member })).body.billable).toBe(true);
     const off = await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: manager, body: { billable: false } });
@@ -112,21 +165,40 @@ describe('projects, members, milestones and clients', () => {
 
   it('adds, changes and removes members, keeping at least one manager', async () => {
     const { manager, member, project, outsider } = await createProjectTeam(context);
-    const added = await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: manager, body: { role: 'member' } });
+    const added = await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${outsider.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     expect(added.body.members.map((m: { userId: number }) => m.userId)).toContain(outsider.id);
     expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: outsider })).status).toBe(200);
-    const lastManager = await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${manager.id}`, as: manager, body: { role: 'member' } });
+    const lastManager = await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${manager.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     expect(lastManager.status).toBe(409);
     expect(lastManager.body.code).toBe('last_manager');
-    expect((await context.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: member })).status).toBe(403);
-    expect((await context.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: manager })).status).toBe(204);
+    expect(
+      (await context.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: member })).status,
+    ).toBe(403);
+    expect(
+      (await context.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}/members/${outsider.id}`, as: manager })).status,
+    ).toBe(204);
     expect((await context.request({ url: `/api/v1/projects/${project.id}`, as: outsider })).status).toBe(404);
   });
 
   it('refuses new tasks in an archived project', async () => {
     const { manager, project } = await createProjectTeam(context);
     await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: manager, body: { state: 'archived' } });
-    const response = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'Too late' } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'Too late' },
+    });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('project_archived');
   });
@@ -141,21 +213,48 @@ describe('projects, members, milestones and clients', () => {
     });
     expect(milestone.status).toBe(201);
     expect(milestone.body.progress).toEqual({ closed: 0, total: 0 });
-    const first = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-10', milestoneId: milestone.body.id });
+    const first = await createTask(context, manager, {
+      projectId: project.id,
+      captainId: member.id,
+      deadline: '2030-01-10',
+      milestoneId: milestone.body.id,
+    });
     await createTask(context, manager, { projectId: project.id, milestoneId: milestone.body.id });
-    await context.request({ method: 'POST', url: `/api/v1/tasks/${first.id}/status`, as: manager, body: { status: 'cancelled', reason: 'Merged into the other task' } });
+    await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${first.id}/status`,
+      as: manager,
+      body: { status: 'cancelled', reason: 'Merged into the other task' },
+    });
     const list = await context.request({ url: `/api/v1/projects/${project.id}/milestones`, as: member });
     expect(list.body.items[0]).toMatchObject({ title: 'Design sign-off', progress: { closed: 1, total: 2 } });
-    expect((await context.request({ method: 'PATCH', url: `/api/v1/milestones/${milestone.body.id}`, as: member, body: { title: 'x' } })).status).toBe(403);
-    const renamed = await context.request({ method: 'PATCH', url: `/api/v1/milestones/${milestone.body.id}`, as: manager, body: { title: 'Design approved' } });
+    expect(
+      (await context.request({ method: 'PATCH', url: `/api/v1/milestones/${milestone.body.id}`, as: member, body: { title: 'x' } })).status,
+    ).toBe(403);
+    const renamed = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/milestones/${milestone.body.id}`,
+      as: manager,
+      body: { title: 'Design approved' },
+    });
     expect(renamed.body.title).toBe('Design approved');
   });
 
   it('a task’s milestone must belong to its project', async () => {
     const { manager, project } = await createProjectTeam(context);
     const other = await createProject(context, manager, []);
-    const foreign = await context.request({ method: 'POST', url: `/api/v1/projects/${other.id}/milestones`, as: manager, body: { title: 'Elsewhere' } });
-    const response = await context.request({ method: 'POST', url: '/api/v1/tasks', as: manager, body: { projectId: project.id, title: 'Wrong milestone', milestoneId: foreign.body.id } });
+    const foreign = await context.request({
+      method: 'POST',
+      url: `/api/v1/projects/${other.id}/milestones`,
+      as: manager,
+      body: { title: 'Elsewhere' },
+    });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/tasks',
+      as: manager,
+      body: { projectId: project.id, title: 'Wrong milestone', milestoneId: foreign.body.id },
+    });
     expect(response.status).toBe(422);
     expect(response.body.errors[0].pointer).toBe('/milestoneId');
   });
@@ -166,7 +265,14 @@ describe('projects, members, milestones and clients', () => {
     expect(directory.body.items).toHaveLength(5);
     expect((await context.request({ url: '/api/v1/directory', as: client })).status).toBe(403);
     const types = await context.request({ url: '/api/v1/activity-types', as: member });
-    expect(types.body.items.map((type: { key: string }) => type.key)).toEqual(['design', 'development', 'writing', 'meeting', 'support', 'admin']);
+    expect(types.body.items.map((type: { key: string }) => type.key)).toEqual([
+      'design',
+      'development',
+      'writing',
+      'meeting',
+      'support',
+      'admin',
+    ]);
   });
 
   it('keeps clients and projects of another organization invisible', async () => {
@@ -175,10 +281,17 @@ describe('projects, members, milestones and clients', () => {
     await context.request({ method: 'POST', url: '/api/v1/clients', as: b.manager, body: { name: 'Secret client' } });
     expect((await context.request({ url: '/api/v1/clients', as: a.owner })).body.items).toEqual([]);
     expect((await context.request({ url: `/api/v1/projects/${b.project.id}`, as: a.owner })).status).toBe(404);
-    expect((await context.request({ url: '/api/v1/projects', as: a.owner })).body.items.map((p: { id: number }) => p.id)).toEqual([a.project.id]);
+    expect((await context.request({ url: '/api/v1/projects', as: a.owner })).body.items.map((p: { id: number }) => p.id)).toEqual([
+      a.project.id,
+    ]);
     const task = await createTask(context, b.manager, { projectId: b.project.id });
     expect((await context.request({ url: `/api/v1/tasks/${task.id}`, as: a.owner })).status).toBe(404);
-    expect((await context.request({ method: 'POST', url: '/api/v1/tasks', as: a.owner, body: { projectId: b.project.id, title: 'Sneaky' } })).status).toBe(422);
-    expect((await context.request({ method: 'PATCH', url: `/api/v1/projects/${b.project.id}`, as: a.owner, body: { name: 'Hijacked' } })).status).toBe(404);
+    expect(
+      (await context.request({ method: 'POST', url: '/api/v1/tasks', as: a.owner, body: { projectId: b.project.id, title: 'Sneaky' } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (await context.request({ method: 'PATCH', url: `/api/v1/projects/${b.project.id}`, as: a.owner, body: { name: 'Hijacked' } })).status,
+    ).toBe(404);
   });
 });

@@ -157,7 +157,9 @@ export async function insertProject(
 export async function updateProject(
   db: Kysely<Schema>,
   projectId: number,
-  changes: Partial<Pick<ProjectRecord, 'name' | 'clientId' | 'description' | 'startDate' | 'endDate' | 'state' | 'reviewRequired' | 'billable'>>,
+  changes: Partial<
+    Pick<ProjectRecord, 'name' | 'clientId' | 'description' | 'startDate' | 'endDate' | 'state' | 'reviewRequired' | 'billable'>
+  >,
   now: Date,
 ): Promise<void> {
   await db
@@ -263,7 +265,9 @@ export async function findProjectMembers(db: Kysely<Schema>, projectId: number, 
   if (userIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('project_members as pm')
-    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'pm.user_id').onRef('m.organization_id', '=', 'pm.organization_id'))
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.user_id', '=', 'pm.user_id').onRef('m.organization_id', '=', 'pm.organization_id'),
+    )
     .select('pm.user_id')
     .where('pm.project_id', '=', projectId)
     .where('pm.user_id', 'in', [...userIds])
@@ -353,7 +357,11 @@ export async function listMilestones(db: Kysely<Schema>, projectId: number): Pro
       'ms.position',
       'ms.created_at',
       (eb) =>
-        eb.selectFrom('tasks as t').select((inner) => inner.fn.countAll<number>().as('c')).whereRef('t.milestone_id', '=', 'ms.id').as('total'),
+        eb
+          .selectFrom('tasks as t')
+          .select((inner) => inner.fn.countAll<number>().as('c'))
+          .whereRef('t.milestone_id', '=', 'ms.id')
+          .as('total'),
       (eb) =>
         eb
           .selectFrom('tasks as t')
@@ -422,7 +430,12 @@ export async function insertMilestone(
 export async function updateMilestone(
   db: Kysely<Schema>,
   milestoneId: number,
-  changes: { title?: string | undefined; dueDate?: string | null | undefined; deliverables?: string | undefined; position?: number | undefined },
+  changes: {
+    title?: string | undefined;
+    dueDate?: string | null | undefined;
+    deliverables?: string | undefined;
+    position?: number | undefined;
+  },
   now: Date,
 ): Promise<void> {
   await db
@@ -521,7 +534,11 @@ export async function updateActivityType(
 }
 
 /** Writes positions 0, 1, 2… in the order given, touching only rows whose position changes. */
-export async function setActivityTypeOrder(db: Kysely<Schema>, types: readonly ActivityType[], orderedIds: readonly number[]): Promise<void> {
+export async function setActivityTypeOrder(
+  db: Kysely<Schema>,
+  types: readonly ActivityType[],
+  orderedIds: readonly number[],
+): Promise<void> {
   const current = new Map(types.map((type) => [type.id, type.position]));
   for (const [position, id] of orderedIds.entries()) {
     if (current.get(id) === position) continue;

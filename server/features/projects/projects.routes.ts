@@ -58,7 +58,9 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/projects/:id',
-    { schema: { summary: 'One project', tags: ['projects'], params: IdParamsSchema, response: { 200: ProjectSchema, ...problemResponses } } },
+    {
+      schema: { summary: 'One project', tags: ['projects'], params: IdParamsSchema, response: { 200: ProjectSchema, ...problemResponses } },
+    },
     async (request) => service.getProject(deps, requireActor(request), request.params.id),
   );
 
@@ -87,8 +89,7 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
         response: { 200: ProjectSchema, ...problemResponses },
       },
     },
-    async (request) =>
-      service.setProjectMember(deps, requireActor(request), request.params.id, request.params.userId, request.body.role),
+    async (request) => service.setProjectMember(deps, requireActor(request), request.params.id, request.params.userId, request.body.role),
   );
 
   app.delete(
@@ -152,7 +153,14 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
 
   app.delete(
     '/milestones/:id',
-    { schema: { summary: 'Delete a milestone (its tasks stay)', tags: ['projects'], params: IdParamsSchema, response: { 204: z.null(), ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Delete a milestone (its tasks stay)',
+        tags: ['projects'],
+        params: IdParamsSchema,
+        response: { 204: z.null(), ...problemResponses },
+      },
+    },
     async (request, reply) => {
       await service.deleteMilestone(deps, requireActor(request), request.params.id);
       return reply.status(204).send(null);
@@ -169,7 +177,12 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
     '/clients',
     {
       config: { idempotent: true },
-      schema: { summary: 'Add a client', tags: ['clients'], body: CreateClientBodySchema, response: { 201: ClientSchema, ...problemResponses } },
+      schema: {
+        summary: 'Add a client',
+        tags: ['clients'],
+        body: CreateClientBodySchema,
+        response: { 201: ClientSchema, ...problemResponses },
+      },
     },
     async (request, reply) => reply.status(201).send(await service.createClient(deps, requireActor(request), request.body)),
   );
@@ -202,7 +215,13 @@ export function registerProjectRoutes(app: ZodApp, deps: Deps): void {
 
   app.get(
     '/activity-types',
-    { schema: { summary: 'The organization’s activity types', tags: ['tasks'], response: { 200: ActivityTypeListSchema, ...problemResponses } } },
+    {
+      schema: {
+        summary: 'The organization’s activity types',
+        tags: ['tasks'],
+        response: { 200: ActivityTypeListSchema, ...problemResponses },
+      },
+    },
     async (request) => ({ items: await service.listActivityTypes(deps, requireActor(request)) }),
   );
 

@@ -74,8 +74,10 @@ async function assertMembersValid(db: Kysely<Schema>, actor: Actor, userIds: rea
   const found = await repository.findActiveMembers(db, actor.organizationId, userIds);
   const errors = userIds.flatMap((userId, index) => {
     const role = found.get(userId);
-    if (role === undefined) return [{ pointer: pointer(index), code: 'not_found', detail: 'This person is not an active member of the organization.' }];
-    if (role === 'client') return [{ pointer: pointer(index), code: 'client_account', detail: 'Client accounts cannot be project members.' }];
+    if (role === undefined)
+      return [{ pointer: pointer(index), code: 'not_found', detail: 'This person is not an active member of the organization.' }];
+    if (role === 'client')
+      return [{ pointer: pointer(index), code: 'client_account', detail: 'Client accounts cannot be project members.' }];
     return [];
   });
   if (errors.length > 0) throw new ValidationError(errors);
@@ -85,7 +87,10 @@ export async function listProjects(deps: Deps, actor: Actor, state?: Project['st
   const { db } = deps.database;
   if (actor.role === 'client') return [];
   const rows = await repository.listProjects(db, actor.organizationId, actor.userId, { all: isOrganizationAdmin(actor.role), state });
-  const members = await repository.listMembers(db, rows.map((row) => row.project.id));
+  const members = await repository.listMembers(
+    db,
+    rows.map((row) => row.project.id),
+  );
   return rows.map(({ project, role, openTaskCount }) => {
     const { organizationId: _organizationId, ...rest } = project;
     return { ...rest, members: members.get(project.id) ?? [], myRole: role ?? 'admin', openTaskCount };
@@ -158,7 +163,12 @@ export async function setProjectMember(deps: Deps, actor: Actor, projectId: numb
     await loadManagedProject(tx, actor, projectId);
     await assertMembersValid(tx, actor, [userId], () => '/params/userId');
     const existing = (await repository.listMembers(tx, [projectId])).get(projectId)?.find((member) => member.userId === userId);
-    if (existing?.role === 'manager' && role === 'member' && (await repository.countManagers(tx, projectId)) <= 1 && !isOrganizationAdmin(actor.role)) {
+    if (
+      existing?.role === 'manager' &&
+      role === 'member' &&
+      (await repository.countManagers(tx, projectId)) <= 1 &&
+      !isOrganizationAdmin(actor.role)
+    ) {
       throw new ConflictError('last_manager', 'A project keeps at least one manager; make someone else manager first.');
     }
     await repository.upsertMember(tx, { projectId, organizationId: actor.organizationId, userId, role }, deps.clock.now());
@@ -198,7 +208,13 @@ export async function createMilestone(deps: Deps, actor: Actor, projectId: numbe
     await loadManagedProject(tx, actor, projectId);
     const id = await repository.insertMilestone(
       tx,
-      { organizationId: actor.organizationId, projectId, title: body.title, dueDate: body.dueDate ?? null, deliverables: body.deliverables },
+      {
+        organizationId: actor.organizationId,
+        projectId,
+        title: body.title,
+        dueDate: body.dueDate ?? null,
+        deliverables: body.deliverables,
+      },
       deps.clock.now(),
     );
     await emit({ type: 'project.milestones_changed', projectId, actorId: actor.userId });
@@ -270,7 +286,11 @@ const ACTIVITY_TYPES_LOCK_KEY = 7_274_633;
  * Runs a change of the organization's activity types with the list locked, so two people adding the
  * same name at once cannot both pass the name check (SQLite transactions are serialized already).
  */
-async function changeActivityTypes<T>(deps: Deps, actor: Actor, change: (tx: Kysely<Schema>, types: ActivityType[]) => Promise<T>): Promise<T> {
+async function changeActivityTypes<T>(
+  deps: Deps,
+  actor: Actor,
+  change: (tx: Kysely<Schema>, types: ActivityType[]) => Promise<T>,
+): Promise<T> {
   return deps.database.db.transaction().execute(async (tx) => {
     if (deps.database.engine === 'postgres') {
       await sql`select pg_advisory_xact_lock(${ACTIVITY_TYPES_LOCK_KEY}::integer, ${actor.organizationId}::integer)`.execute(tx);

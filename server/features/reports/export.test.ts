@@ -60,7 +60,19 @@ describe('CSV fields', () => {
   });
 
   it('writes an entry as the export columns: hours with two decimals, yes/no, empty for no client or activity', () => {
-    expect(exportFields(row)).toEqual(['2026-11-02', 'Çağla Öztürk', '', 'Website', 'WEB-12', 'Landing page', '', '1.50', 'yes', 'Ran "A/B", then fixed', 'approved']);
+    expect(exportFields(row)).toEqual([
+      '2026-11-02',
+      'Çağla Öztürk',
+      '',
+      'Website',
+      'WEB-12',
+      'Landing page',
+      '',
+      '1.50',
+      'yes',
+      'Ran "A/B", then fixed',
+      'approved',
+    ]);
     expect(exportFields({ ...row, minutes: 20, billable: false })[7]).toBe('0.33');
     expect(exportFields(row)).toHaveLength(EXPORT_COLUMNS.length);
   });

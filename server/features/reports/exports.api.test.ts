@@ -32,18 +32,50 @@ describe('time exports', () => {
       ],
       { key: 'WEB', name: 'Web sitesi' },
     );
-    expect((await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: owner, body: { clientId: client.id } })).status).toBe(200);
+    expect(
+      (await context.request({ method: 'PATCH', url: `/api/v1/projects/${project.id}`, as: owner, body: { clientId: client.id } })).status,
+    ).toBe(200);
     const home = await createTask(context, manager, { projectId: project.id, title: 'Ana sayfa' });
     const landing = await createTask(context, manager, { projectId: project.id, title: 'Landing page' });
     const other = await createProject(context, owner, [{ userId: manager.id, role: 'manager' }], { key: 'INT', name: 'Internal' });
     const otherTask = await createTask(context, manager, { projectId: other.id, title: 'Hiring' });
     const activity = async (key: string) => activityTypeId(context, organization.id, key);
 
-    await recordTime(context, cagla, { taskId: home.id, date: '2026-11-02', minutes: 90, activityTypeId: await activity('design'), note: 'Wireframes, v2 "final"\nsecond line' });
-    await recordTime(context, cagla, { taskId: landing.id, date: '2026-11-02', minutes: 30, billable: false, note: '=HYPERLINK("http://evil.example")' });
-    await recordTime(context, ahmet, { taskId: home.id, date: '2026-11-02', minutes: 60, activityTypeId: await activity('development'), note: 'Toplantı notları: ğüşiöç İ' });
-    await recordTime(context, cagla, { taskId: home.id, date: '2026-11-09', minutes: 45, activityTypeId: await activity('meeting'), note: '@channel' });
-    await recordTime(context, ahmet, { taskId: landing.id, date: '2026-11-16', minutes: 120, activityTypeId: await activity('development'), note: '+1 for review' });
+    await recordTime(context, cagla, {
+      taskId: home.id,
+      date: '2026-11-02',
+      minutes: 90,
+      activityTypeId: await activity('design'),
+      note: 'Wireframes, v2 "final"\nsecond line',
+    });
+    await recordTime(context, cagla, {
+      taskId: landing.id,
+      date: '2026-11-02',
+      minutes: 30,
+      billable: false,
+      note: '=HYPERLINK("http://evil.example")',
+    });
+    await recordTime(context, ahmet, {
+      taskId: home.id,
+      date: '2026-11-02',
+      minutes: 60,
+      activityTypeId: await activity('development'),
+      note: 'Toplantı notları: ğüşiöç İ',
+    });
+    await recordTime(context, cagla, {
+      taskId: home.id,
+      date: '2026-11-09',
+      minutes: 45,
+      activityTypeId: await activity('meeting'),
+      note: '@channel',
+    });
+    await recordTime(context, ahmet, {
+      taskId: landing.id,
+      date: '2026-11-16',
+      minutes: 120,
+      activityTypeId: await activity('development'),
+      note: '+1 for review',
+    });
     await recordTime(context, cagla, { taskId: home.id, date: '2026-11-23', minutes: 15, activityTypeId: await activity('design') });
     await recordTime(context, cagla, { taskId: home.id, date: '2026-10-30', minutes: 999, note: 'October' });
     await recordTime(context, manager, { taskId: otherTask.id, date: '2026-11-03', minutes: 50, note: 'Interviews' });
@@ -121,15 +153,27 @@ describe('time exports', () => {
 
   it('applies the report’s filters', async () => {
     const nonBillable = await csv(team.owner, `${NOVEMBER}&billable=false`);
-    expect(nonBillable.text.split('\r\n').slice(1, -1)).toEqual([`2026-11-02,Çağla Öztürk,${WEB},WEB-2,Landing page,,0.50,no,"'=HYPERLINK(""http://evil.example"")",approved`]);
+    expect(nonBillable.text.split('\r\n').slice(1, -1)).toEqual([
+      `2026-11-02,Çağla Öztürk,${WEB},WEB-2,Landing page,,0.50,no,"'=HYPERLINK(""http://evil.example"")",approved`,
+    ]);
     const ahmetOnly = await csv(team.owner, `from=2026-10-01&to=2026-11-30&userIds=${ahmet.id}`);
-    expect(ahmetOnly.text.split('\r\n').slice(1, -1).map((line) => line.slice(0, 10))).toEqual(['2026-11-02', '2026-11-16']);
+    expect(
+      ahmetOnly.text
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.slice(0, 10)),
+    ).toEqual(['2026-11-02', '2026-11-16']);
   });
 
   it('exports only the time the caller may see', async () => {
     const member = await csv(ahmet, NOVEMBER);
     expect(member.status).toBe(200);
-    expect(member.text.split('\r\n').slice(1, -1).map((line) => line.split(',')[1])).toEqual(['Ahmet Yılmaz', 'Ahmet Yılmaz']);
+    expect(
+      member.text
+        .split('\r\n')
+        .slice(1, -1)
+        .map((line) => line.split(',')[1]),
+    ).toEqual(['Ahmet Yılmaz', 'Ahmet Yılmaz']);
     const xlsxMember = await xlsx(ahmet, NOVEMBER);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsxMember.rawPayload as any);
@@ -205,7 +249,10 @@ describe('time exports across batches', () => {
     const first = numbers.slice(0, perPersonAndDay);
     expect(first).toEqual([...first].sort((a, b) => a - b));
 
-    const xlsx = await context.app.inject({ url: '/api/v1/reports/time/export.xlsx?from=2026-05-01&to=2026-05-31', headers: { cookie: `spine_session=${owner.cookie}` } });
+    const xlsx = await context.app.inject({
+      url: '/api/v1/reports/time/export.xlsx?from=2026-05-01&to=2026-05-31',
+      headers: { cookie: `spine_session=${owner.cookie}` },
+    });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as any);
     expect(workbook.worksheets[0]!.rowCount).toBe(total + 1);

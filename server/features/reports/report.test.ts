@@ -81,8 +81,26 @@ describe('buildTimeReport', () => {
       { userId: 9, name: 'Part-timer', weeklyCapacityMinutes: 1200, minutes: 0, billableMinutes: 0 },
     ],
     tasks: [
-      { taskId: 4, reference: 'A-4', title: 'Four', projectId: 1, estimateMinutes: null, trackedMinutes: 500, minutes: 30, billableMinutes: 30 },
-      { taskId: 3, reference: 'A-3', title: 'Three', projectId: 1, estimateMinutes: 120, trackedMinutes: 180, minutes: 180, billableMinutes: 120 },
+      {
+        taskId: 4,
+        reference: 'A-4',
+        title: 'Four',
+        projectId: 1,
+        estimateMinutes: null,
+        trackedMinutes: 500,
+        minutes: 30,
+        billableMinutes: 30,
+      },
+      {
+        taskId: 3,
+        reference: 'A-3',
+        title: 'Three',
+        projectId: 1,
+        estimateMinutes: 120,
+        trackedMinutes: 180,
+        minutes: 180,
+        billableMinutes: 120,
+      },
     ],
   };
 
@@ -114,7 +132,16 @@ describe('buildTimeReport', () => {
   });
 
   it('answers an empty period with zero days and no breakdowns', () => {
-    const report = buildTimeReport({ ...base, from: '2026-11-07', to: '2026-11-08', days: [], activities: [], projects: [], people: [], tasks: [] });
+    const report = buildTimeReport({
+      ...base,
+      from: '2026-11-07',
+      to: '2026-11-08',
+      days: [],
+      activities: [],
+      projects: [],
+      people: [],
+      tasks: [],
+    });
     expect(report).toMatchObject({ totalMinutes: 0, billableMinutes: 0, entryCount: 0, capacityMinutes: 0, byActivity: [], byPerson: [] });
     expect(report.byDay).toEqual([
       { date: '2026-11-07', capacityMinutes: 0, minutes: 0, billableMinutes: 0 },

@@ -19,9 +19,14 @@ export function daysBetween(from: string, to: string): number {
 
 /** A report runs forwards and covers at most MAX_REPORT_DAYS days. */
 export function assertReportPeriod(from: string, to: string): void {
-  if (to < from) throw new ValidationError({ pointer: TO_POINTER, code: 'before_from', detail: 'The end date comes before the start date.' });
+  if (to < from)
+    throw new ValidationError({ pointer: TO_POINTER, code: 'before_from', detail: 'The end date comes before the start date.' });
   if (daysBetween(from, to) > MAX_REPORT_DAYS) {
-    throw new ValidationError({ pointer: TO_POINTER, code: 'too_long', detail: `A report covers at most ${MAX_REPORT_DAYS} days; choose a shorter period.` });
+    throw new ValidationError({
+      pointer: TO_POINTER,
+      code: 'too_long',
+      detail: `A report covers at most ${MAX_REPORT_DAYS} days; choose a shorter period.`,
+    });
   }
 }
 
@@ -67,7 +72,10 @@ export interface ReportSums {
   tasks: readonly TimeReport['byTask'][number][];
 }
 
-const byTime = <T extends Split>(tieBreak: (a: T, b: T) => number) => (a: T, b: T) => b.minutes - a.minutes || tieBreak(a, b);
+const byTime =
+  <T extends Split>(tieBreak: (a: T, b: T) => number) =>
+  (a: T, b: T) =>
+    b.minutes - a.minutes || tieBreak(a, b);
 const text = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '');
 
 /** The report from the database's grouped sums. */

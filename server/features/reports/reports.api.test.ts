@@ -36,12 +36,18 @@ describe('time reports', () => {
       { userId: member.id, role: 'member' },
     ]);
     client = await createClient(context, owner, 'Müşteri Ltd');
-    const patched = await context.request({ method: 'PATCH', url: `/api/v1/projects/${team.project.id}`, as: owner, body: { clientId: client.id } });
+    const patched = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${team.project.id}`,
+      as: owner,
+      body: { clientId: client.id },
+    });
     expect(patched.status).toBe(200);
     taskA1 = await createTask(context, manager, { projectId: team.project.id, title: 'Landing page', estimateMinutes: 600 });
     taskA2 = await createTask(context, manager, { projectId: team.project.id, title: 'Kick-off' });
     taskB1 = await createTask(context, otherManager, { projectId: projectB.id, title: 'API' });
-    for (const key of ['design', 'development', 'writing', 'meeting', 'admin']) activity[key] = await activityTypeId(context, organization.id, key);
+    for (const key of ['design', 'development', 'writing', 'meeting', 'admin'])
+      activity[key] = await activityTypeId(context, organization.id, key);
 
     const record = (person: TestPerson, taskId: number, date: string, minutes: number, key: string | null, billable: boolean) =>
       recordTime(context, person, { taskId, date, minutes, activityTypeId: key ? activity[key]! : null, billable });
@@ -71,7 +77,14 @@ describe('time reports', () => {
     const response = await report(team.owner, `${NOVEMBER}&userIds=${team.member.id}`);
     expect(response.status).toBe(200);
     const body = response.body;
-    expect(body).toMatchObject({ from: '2026-11-01', to: '2026-11-30', totalMinutes: 360, billableMinutes: 285, entryCount: 6, capacityMinutes: MONTH_CAPACITY });
+    expect(body).toMatchObject({
+      from: '2026-11-01',
+      to: '2026-11-30',
+      totalMinutes: 360,
+      billableMinutes: 285,
+      entryCount: 6,
+      capacityMinutes: MONTH_CAPACITY,
+    });
     expect(body.byActivity).toEqual([
       { activityTypeId: activity.design, name: 'Design', color: '#8b5cf6', minutes: 150, billableMinutes: 150 },
       { activityTypeId: activity.development, name: 'Development', color: '#2563eb', minutes: 90, billableMinutes: 90 },
@@ -80,13 +93,33 @@ describe('time reports', () => {
       { activityTypeId: activity.admin, name: 'Admin', color: '#64748b', minutes: 15, billableMinutes: 0 },
     ]);
     expect(body.byProject).toEqual([
-      { projectId: team.project.id, key: team.project.key, name: expect.any(String), clientId: client.id, clientName: 'Müşteri Ltd', minutes: 255, billableMinutes: 195 },
-      { projectId: projectB.id, key: projectB.key, name: expect.any(String), clientId: null, clientName: null, minutes: 105, billableMinutes: 90 },
+      {
+        projectId: team.project.id,
+        key: team.project.key,
+        name: expect.any(String),
+        clientId: client.id,
+        clientName: 'Müşteri Ltd',
+        minutes: 255,
+        billableMinutes: 195,
+      },
+      {
+        projectId: projectB.id,
+        key: projectB.key,
+        name: expect.any(String),
+        clientId: null,
+        clientName: null,
+        minutes: 105,
+        billableMinutes: 90,
+      },
     ]);
-    expect(body.byPerson).toEqual([{ userId: team.member.id, name: team.member.name, capacityMinutes: MONTH_CAPACITY, minutes: 360, billableMinutes: 285 }]);
+    expect(body.byPerson).toEqual([
+      { userId: team.member.id, name: team.member.name, capacityMinutes: MONTH_CAPACITY, minutes: 360, billableMinutes: 285 },
+    ]);
 
     expect(body.byDay).toHaveLength(30);
-    expect(body.byDay.map((day: { date: string }) => day.date)).toEqual(Array.from({ length: 30 }, (_, index) => `2026-11-${String(index + 1).padStart(2, '0')}`));
+    expect(body.byDay.map((day: { date: string }) => day.date)).toEqual(
+      Array.from({ length: 30 }, (_, index) => `2026-11-${String(index + 1).padStart(2, '0')}`),
+    );
     const day = (date: string) => body.byDay.find((entry: { date: string }) => entry.date === date);
     expect(day('2026-11-01')).toEqual({ date: '2026-11-01', capacityMinutes: 0, minutes: 0, billableMinutes: 0 }); // Sunday
     expect(day('2026-11-02')).toEqual({ date: '2026-11-02', capacityMinutes: 480, minutes: 180, billableMinutes: 120 });
@@ -131,7 +164,16 @@ describe('time reports', () => {
         minutes: 495,
         billableMinutes: 495,
       },
-      { taskId: taskA2.id, reference: taskA2.reference, title: 'Kick-off', projectId: team.project.id, estimateMinutes: null, trackedMinutes: 360, minutes: 360, billableMinutes: 300 },
+      {
+        taskId: taskA2.id,
+        reference: taskA2.reference,
+        title: 'Kick-off',
+        projectId: team.project.id,
+        estimateMinutes: null,
+        trackedMinutes: 360,
+        minutes: 360,
+        billableMinutes: 300,
+      },
     ]);
     expect(body.byProject).toHaveLength(1);
     expect(body.byDay).toHaveLength(365);
@@ -164,13 +206,21 @@ describe('time reports', () => {
     expect(filtered.body.byDay.find((day: { date: string }) => day.date === '2026-11-02').capacityMinutes).toBe(960);
 
     const everyone = await report(team.owner, NOVEMBER);
-    expect(everyone.body.byPerson.map((person: { userId: number }) => person.userId)).toEqual([team.member.id, team.manager.id, otherManager.id]);
+    expect(everyone.body.byPerson.map((person: { userId: number }) => person.userId)).toEqual([
+      team.member.id,
+      team.manager.id,
+      otherManager.id,
+    ]);
     expect(everyone.body.capacityMinutes).toBe(3 * MONTH_CAPACITY);
   });
 
   it('spreads capacity over the organization’s working days', async () => {
     const { organization, owner } = await createProjectTeam(context);
-    await context.deps.database.db.updateTable('organizations').set({ working_days: '1,2,3,4' }).where('id', '=', organization.id).execute();
+    await context.deps.database.db
+      .updateTable('organizations')
+      .set({ working_days: '1,2,3,4' })
+      .where('id', '=', organization.id)
+      .execute();
     const alone = await createPerson(context, organization.id, 'member');
     const response = await report(owner, `from=2026-11-02&to=2026-11-08&userIds=${alone.id}`);
     expect(response.body.byDay.map((day: { capacityMinutes: number }) => day.capacityMinutes)).toEqual([600, 600, 600, 600, 0, 0, 0]);
@@ -221,33 +271,42 @@ describe('time reports', () => {
 
     const malformed = await report(team.owner, 'from=2026-02-30&to=2026-03-01&userIds=1,x');
     expect(malformed.status).toBe(422);
-    expect(malformed.body.errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual(['/querystring/from', '/querystring/userIds']);
+    expect(malformed.body.errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual([
+      '/querystring/from',
+      '/querystring/userIds',
+    ]);
     const missing = await report(team.owner, 'to=2026-03-01&billable=maybe');
     expect(missing.status).toBe(422);
-    expect(missing.body.errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual(['/querystring/billable', '/querystring/from']);
+    expect(missing.body.errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual([
+      '/querystring/billable',
+      '/querystring/from',
+    ]);
   });
 
   it('reads off the event loop on SQLite files (a worker thread) and through the pool on PostgreSQL', () => {
     expect(context.deps.reader.mode).toBe(testEngine() === 'postgres' ? 'pool' : 'worker');
   });
 
-  it.skipIf(testEngine() === 'postgres')('reads committed time while the server’s connection is in the middle of a write (SQLite WAL)', async () => {
-    const handle = context.deps.database.sqlite!;
-    handle.exec('begin immediate');
-    try {
-      handle
-        .prepare(
-          `insert into time_entries (organization_id, user_id, task_id, project_id, date, week_start, minutes, billable, note, source, created_by, created_at, updated_at)
+  it.skipIf(testEngine() === 'postgres')(
+    'reads committed time while the server’s connection is in the middle of a write (SQLite WAL)',
+    async () => {
+      const handle = context.deps.database.sqlite!;
+      handle.exec('begin immediate');
+      try {
+        handle
+          .prepare(
+            `insert into time_entries (organization_id, user_id, task_id, project_id, date, week_start, minutes, billable, note, source, created_by, created_at, updated_at)
            values (?, ?, ?, ?, '2026-11-05', '2026-11-02', 500, 1, '', 'manual', ?, ?, ?)`,
-        )
-        .run(team.organization.id, idle.id, taskA2.id, team.project.id, idle.id, new Date().toISOString(), new Date().toISOString());
-      const during = await report(team.owner, `${NOVEMBER}&userIds=${idle.id}`);
-      expect(during.status).toBe(200);
-      expect(during.body.totalMinutes).toBe(0);
-    } finally {
-      handle.exec('rollback');
-    }
-  });
+          )
+          .run(team.organization.id, idle.id, taskA2.id, team.project.id, idle.id, new Date().toISOString(), new Date().toISOString());
+        const during = await report(team.owner, `${NOVEMBER}&userIds=${idle.id}`);
+        expect(during.status).toBe(200);
+        expect(during.body.totalMinutes).toBe(0);
+      } finally {
+        handle.exec('rollback');
+      }
+    },
+  );
 });
 
 /**
@@ -268,7 +327,14 @@ describe.skipIf(testEngine() === 'postgres')('query plans of time reports (SQLit
     organizationId = organization.id;
     const people = await Promise.all(Array.from({ length: 12 }, () => createPerson(context, organization.id, 'member')));
     const projects = [];
-    for (let index = 0; index < 8; index += 1) projects.push(await createProject(context, owner, people.map((person) => ({ userId: person.id, role: 'member' as const }))));
+    for (let index = 0; index < 8; index += 1)
+      projects.push(
+        await createProject(
+          context,
+          owner,
+          people.map((person) => ({ userId: person.id, role: 'member' as const })),
+        ),
+      );
     const tasks = [];
     for (const project of projects) tasks.push({ ...(await createTask(context, owner, { projectId: project.id })), projectId: project.id });
     const entries = [];
@@ -302,16 +368,21 @@ describe.skipIf(testEngine() === 'postgres')('query plans of time reports (SQLit
     if (statistics === 'none') handle.exec('analyze');
     for (const statement of STATISTICS[statistics]) handle.exec(statement);
     return reportStatements(context.deps.database.db, scope ?? { kind: 'organization', organizationId }, filter).map((statement) =>
-      (handle.prepare(`explain query plan ${statement.sql}`).all(...statement.parameters) as { detail: string }[]).map((row) => row.detail).join('\n'),
+      (handle.prepare(`explain query plan ${statement.sql}`).all(...statement.parameters) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n'),
     );
   }
 
-  it.each(['none', 'sampled', 'full'] as const)('reads a person’s month through the person-and-date index (statistics: %s)', (statistics) => {
-    for (const plan of plansOf(statistics, { from: '2026-06-01', to: '2026-06-30', userIds: [personId] })) {
-      expect(plan).toMatch(/SEARCH e USING INDEX time_entries_user_date \(organization_id=\? AND user_id=\? AND date>\? AND date<\?\)/);
-      expect(plan).not.toMatch(/\bSCAN e\b/);
-    }
-  });
+  it.each(['none', 'sampled', 'full'] as const)(
+    'reads a person’s month through the person-and-date index (statistics: %s)',
+    (statistics) => {
+      for (const plan of plansOf(statistics, { from: '2026-06-01', to: '2026-06-30', userIds: [personId] })) {
+        expect(plan).toMatch(/SEARCH e USING INDEX time_entries_user_date \(organization_id=\? AND user_id=\? AND date>\? AND date<\?\)/);
+        expect(plan).not.toMatch(/\bSCAN e\b/);
+      }
+    },
+  );
 
   it.each(['sampled', 'full'] as const)('reads a project’s year from the covering project index alone (statistics: %s)', (statistics) => {
     const year = { from: '2026-01-01', to: '2026-12-31', projectIds: [projectId] };
@@ -324,5 +395,4 @@ describe.skipIf(testEngine() === 'postgres')('query plans of time reports (SQLit
       expect(plan).not.toMatch(/\bSCAN e\b/);
     }
   });
-
 });

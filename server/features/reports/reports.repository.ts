@@ -34,7 +34,11 @@ function filteredEntries(db: Kysely<Schema>, scope: TimeScope, filter: ReportFil
   if (filter.clientIds) {
     const clientIds = [...filter.clientIds];
     query = query.where('e.project_id', 'in', (eb) =>
-      eb.selectFrom('projects').select('projects.id').where('projects.organization_id', '=', scope.organizationId).where('projects.client_id', 'in', clientIds),
+      eb
+        .selectFrom('projects')
+        .select('projects.id')
+        .where('projects.organization_id', '=', scope.organizationId)
+        .where('projects.client_id', 'in', clientIds),
     );
   }
   if (filter.activityTypeIds) query = query.where('e.activity_type_id', 'in', [...filter.activityTypeIds]);
@@ -82,7 +86,17 @@ export function reportStatements(db: Kysely<Schema>, scope: TimeScope, filter: R
     )
     .innerJoin('tasks as t', 't.id', 'g.task_id')
     .innerJoin('projects as p', 'p.id', 't.project_id')
-    .select(['g.task_id', 'p.key', 't.number', 't.title', 't.project_id', 't.estimate_minutes', 't.tracked_minutes', 'g.minutes', 'g.billable_minutes'])
+    .select([
+      'g.task_id',
+      'p.key',
+      't.number',
+      't.title',
+      't.project_id',
+      't.estimate_minutes',
+      't.tracked_minutes',
+      'g.minutes',
+      'g.billable_minutes',
+    ])
     .compile();
   return [days, activities, projects, people, tasks] as const;
 }
@@ -104,7 +118,9 @@ function filteredPeopleStatement(db: Kysely<Schema>, scope: TimeScope, userIds: 
     query = query.where((eb) =>
       eb.or([
         eb('m.user_id', '=', scope.userId),
-        ...(managed.length > 0 ? [eb('m.user_id', 'in', eb.selectFrom('project_members as pm').select('pm.user_id').where('pm.project_id', 'in', managed))] : []),
+        ...(managed.length > 0
+          ? [eb('m.user_id', 'in', eb.selectFrom('project_members as pm').select('pm.user_id').where('pm.project_id', 'in', managed))]
+          : []),
       ]),
     );
   }
@@ -121,7 +137,9 @@ export async function readReportSums(
 ): Promise<ReportSums> {
   const statements = reportStatements(db, scope, filter);
   const filtered = filter.userIds ? filteredPeopleStatement(db, scope, filter.userIds) : undefined;
-  const [days, activities, projects, people, tasks, extraPeople = []] = await reader.read(filtered ? [...statements, filtered] : statements);
+  const [days, activities, projects, people, tasks, extraPeople = []] = await reader.read(
+    filtered ? [...statements, filtered] : statements,
+  );
   const persons: PersonSums[] = people.map((row) => ({
     userId: row.user_id,
     name: row.name,
@@ -131,13 +149,19 @@ export async function readReportSums(
   }));
   const present = new Set(persons.map((person) => person.userId));
   for (const row of extraPeople as { user_id: number; name: string; capacity_minutes: number }[]) {
-    if (!present.has(row.user_id)) persons.push({ userId: row.user_id, name: row.name, weeklyCapacityMinutes: row.capacity_minutes, minutes: 0, billableMinutes: 0 });
+    if (!present.has(row.user_id))
+      persons.push({ userId: row.user_id, name: row.name, weeklyCapacityMinutes: row.capacity_minutes, minutes: 0, billableMinutes: 0 });
   }
   return {
     from: filter.from,
     to: filter.to,
     workingDays,
-    days: days.map((row) => ({ date: row.date, minutes: Number(row.minutes), billableMinutes: Number(row.billable_minutes), entryCount: Number(row.entry_count) })),
+    days: days.map((row) => ({
+      date: row.date,
+      minutes: Number(row.minutes),
+      billableMinutes: Number(row.billable_minutes),
+      entryCount: Number(row.entry_count),
+    })),
     activities: activities.map((row) => ({
       activityTypeId: row.activity_type_id,
       name: row.name,
@@ -198,7 +222,13 @@ export interface ExportRow {
  * from the entries alone and joined afterwards: the sort within a date reads that date's entries, and
  * names are looked up only for the rows sent.
  */
-export function exportBatchStatement(db: Kysely<Schema>, scope: TimeScope, filter: ReportFilter, after: ExportCursor | undefined, limit: number) {
+export function exportBatchStatement(
+  db: Kysely<Schema>,
+  scope: TimeScope,
+  filter: ReportFilter,
+  after: ExportCursor | undefined,
+  limit: number,
+) {
   let page = filteredEntries(db, scope, filter);
   if (after) {
     page = page
@@ -232,7 +262,10 @@ export function exportBatchStatement(db: Kysely<Schema>, scope: TimeScope, filte
     .leftJoin('clients as c', 'c.id', 'p.client_id')
     .leftJoin('activity_types as a', 'a.id', 'e.activity_type_id')
     .leftJoin('timesheets as s', (join) =>
-      join.onRef('s.organization_id', '=', 'e.organization_id').onRef('s.user_id', '=', 'e.user_id').onRef('s.week_start', '=', 'e.week_start'),
+      join
+        .onRef('s.organization_id', '=', 'e.organization_id')
+        .onRef('s.user_id', '=', 'e.user_id')
+        .onRef('s.week_start', '=', 'e.week_start'),
     )
     .select([
       'e.id',

@@ -11,7 +11,8 @@ describe('saved filters', () => {
   });
   afterEach(() => context.close());
 
-  const save = (as: TestPerson, body: Record<string, unknown>) => context.request({ method: 'POST', url: '/api/v1/saved-filters', as, body });
+  const save = (as: TestPerson, body: Record<string, unknown>) =>
+    context.request({ method: 'POST', url: '/api/v1/saved-filters', as, body });
   const list = (as: TestPerson) => context.request({ url: '/api/v1/saved-filters', as });
   const remove = (as: TestPerson, id: number) => context.request({ method: 'DELETE', url: `/api/v1/saved-filters/${id}`, as });
 
@@ -20,9 +21,15 @@ describe('saved filters', () => {
     const mine = await createTask(context, manager, { projectId: project.id, captainId: member.id, labels: ['Design'] });
     await createTask(context, manager, { projectId: project.id, captainId: manager.id });
 
-    const created = await save(member, { name: '  My design work ', query: { captainId: String(member.id), status: 'planned,in_progress', label: 'design', sort: 'deadline' } });
+    const created = await save(member, {
+      name: '  My design work ',
+      query: { captainId: String(member.id), status: 'planned,in_progress', label: 'design', sort: 'deadline' },
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'My design work', query: { captainId: String(member.id), status: 'planned,in_progress', label: 'design', sort: 'deadline' } });
+    expect(created.body).toMatchObject({
+      name: 'My design work',
+      query: { captainId: String(member.id), status: 'planned,in_progress', label: 'design', sort: 'deadline' },
+    });
     expect(created.body.createdAt).toEqual(expect.any(String));
     const second = await save(member, { name: 'Everything overdue', query: { overdue: 'true' } });
     expect((await list(member)).body.items.map((filter: { id: number }) => filter.id)).toEqual([created.body.id, second.body.id]);
@@ -51,7 +58,11 @@ describe('saved filters', () => {
     const { member } = await createProjectTeam(context);
     await save(member, { name: 'First company', query: {} });
     const second = await createOrganization(context);
-    await insertMembership(context.deps.database.db, { organizationId: second.id, userId: member.id, role: 'member', capacityMinutes: 2400 }, context.clock.now());
+    await insertMembership(
+      context.deps.database.db,
+      { organizationId: second.id, userId: member.id, role: 'member', capacityMinutes: 2400 },
+      context.clock.now(),
+    );
     const elsewhere: TestPerson = { ...member, organizationId: second.id, cookie: await startSession(context.deps, member.id, second.id) };
     expect((await list(elsewhere)).body.items).toEqual([]);
     const created = await save(elsewhere, { name: 'Second company', query: {} });

@@ -72,7 +72,9 @@ describe.skipIf(testEngine() === 'postgres')('query plans of task lists (SQLite)
 
   it('reads the overdue list through tasks_open_deadline, in index order', async () => {
     const plan = await planOf({ overdue: true, sort: 'deadline', now: new Date('2031-01-01T00:00:00Z') });
-    expect(plan.some((line) => /^SEARCH t USING (COVERING )?INDEX tasks_open_deadline \(organization_id=\? AND deadline_at<\?\)/.test(line))).toBe(true);
+    expect(
+      plan.some((line) => /^SEARCH t USING (COVERING )?INDEX tasks_open_deadline \(organization_id=\? AND deadline_at<\?\)/.test(line)),
+    ).toBe(true);
     expect(scansTasks(plan)).toBe(false);
     expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY');
   });

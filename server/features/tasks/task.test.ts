@@ -53,7 +53,14 @@ describe('applying a move', () => {
   });
 
   it('records why and on whom a task waits, and how long when it resumes', () => {
-    const waiting = applyMove(task({ status: 'in_progress' }), 'waiting', 'status', captain, { reason: 'Logo files', waitingOn: { external: 'Client' } }, now);
+    const waiting = applyMove(
+      task({ status: 'in_progress' }),
+      'waiting',
+      'status',
+      captain,
+      { reason: 'Logo files', waitingOn: { external: 'Client' } },
+      now,
+    );
     expect(waiting.next).toMatchObject({ reason: 'Logo files', waitingOn: { external: 'Client' }, waitingSince: now });
     const later = new Date(now.getTime() + 3 * 3600_000);
     const resumed = applyMove(waiting.next, 'in_progress', 'status', captain, {}, later);

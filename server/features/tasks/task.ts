@@ -73,7 +73,9 @@ function plays(mover: Mover, context: MoverContext): boolean {
 /** Captain and deadline are what makes a task workable; says which are missing. */
 export function assertWorkable(task: Pick<WorkflowState, 'captainId' | 'deadline'>): void {
   const missing = [
-    ...(task.captainId === null ? [{ pointer: '/captainId', code: 'captain_required', detail: 'Name a captain: the one person responsible for the result.' }] : []),
+    ...(task.captainId === null
+      ? [{ pointer: '/captainId', code: 'captain_required', detail: 'Name a captain: the one person responsible for the result.' }]
+      : []),
     ...(task.deadline === null ? [{ pointer: '/deadline', code: 'deadline_required', detail: 'Set a deadline.' }] : []),
   ];
   if (missing.length > 0) {
@@ -102,10 +104,7 @@ export function applyMove(
 ): { next: WorkflowState; event: StatusEvent } {
   const transition = findTransition(task.status, to, via);
   if (!transition) {
-    const hint =
-      via === 'status' && task.status === 'review'
-        ? ' A task in review is approved or sent back through its review.'
-        : '';
+    const hint = via === 'status' && task.status === 'review' ? ' A task in review is approved or sent back through its review.' : '';
     throw new InvalidTransitionError(
       `A task that is ${STATUS_NAMES[task.status]} cannot become ${STATUS_NAMES[to]}; it can become ${describeAllowed(task.status)}.${hint}`,
     );
@@ -125,7 +124,9 @@ export function applyMove(
   if (transition.needs === 'waiting') {
     const errors = [
       ...(!reason ? [{ pointer: '/reason', code: 'required', detail: 'Say what the work is waiting for.' }] : []),
-      ...(!input.waitingOn ? [{ pointer: '/waitingOn', code: 'required', detail: 'Say whom the work is waiting on: a person, or someone outside in words.' }] : []),
+      ...(!input.waitingOn
+        ? [{ pointer: '/waitingOn', code: 'required', detail: 'Say whom the work is waiting on: a person, or someone outside in words.' }]
+        : []),
     ];
     if (errors.length > 0) throw new ValidationError(errors);
   }

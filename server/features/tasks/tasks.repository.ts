@@ -64,7 +64,12 @@ function joinedIds(engine: Engine, column: RawBuilder<unknown>, from: RawBuilder
 }
 
 function ids(joined: string | null): number[] {
-  return joined ? joined.split(',').map(Number).sort((a, b) => a - b) : [];
+  return joined
+    ? joined
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
 }
 
 export function taskQuery(db: Kysely<Schema>, engine: Engine, organizationId: number, userId: number) {
@@ -581,7 +586,10 @@ export async function listTasks(
     query = query.where('t.id', 'in', (eb) => eb.selectFrom('task_collaborators').select('task_id').where('user_id', '=', collaboratorId));
   }
   if (filter.statuses && filter.statuses.length > 0) query = query.where('t.status', 'in', filter.statuses);
-  if ((filter.statuses && filter.statuses.length > 0 && filter.statuses.every((status) => OPEN.includes(status))) || filter.overdue === true) {
+  if (
+    (filter.statuses && filter.statuses.length > 0 && filter.statuses.every((status) => OPEN.includes(status))) ||
+    filter.overdue === true
+  ) {
     query = query.where(OPEN_LITERAL);
   }
   if (filter.milestoneId !== undefined) query = query.where('t.milestone_id', '=', filter.milestoneId);
@@ -663,4 +671,3 @@ export function sortValue(task: TaskRecord, sort: ListFilter['sort']): string | 
       return toStored(task.updatedAt);
   }
 }
-

@@ -82,7 +82,8 @@ export function registerTaskRoutes(app: ZodApp, deps: Deps): void {
     '/tasks/:id/status',
     {
       schema: {
-        summary: 'Move a task through the workflow: start, wait (reason + waitingOn), resume, submit for review, complete, reopen, cancel, restore',
+        summary:
+          'Move a task through the workflow: start, wait (reason + waitingOn), resume, submit for review, complete, reopen, cancel, restore',
         tags: ['tasks'],
         params: IdParamsSchema,
         body: ChangeStatusBodySchema,

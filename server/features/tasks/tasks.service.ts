@@ -14,17 +14,17 @@ import type {
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
-import {
-  ConflictError,
-  NotFoundError,
-  PreconditionRequiredError,
-  StaleVersionError,
-  ValidationError,
-} from '../../errors.js';
+import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionError, ValidationError } from '../../errors.js';
 import { changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { findActiveMembers, findMilestone, findProjectMembers, listActivityTypes, takeTaskNumber } from '../projects/projects.repository.js';
+import {
+  findActiveMembers,
+  findMilestone,
+  findProjectMembers,
+  listActivityTypes,
+  takeTaskNumber,
+} from '../projects/projects.repository.js';
 import { loadVisibleProject } from '../projects/projects.service.js';
 import { deadlineInstant } from './deadline.js';
 import { rankBetween } from './rank.js';
@@ -81,12 +81,20 @@ async function assertActivityType(db: Kysely<Schema>, organizationId: number, ac
     throw new ValidationError({
       pointer: '/activityType',
       code: 'invalid_value',
-      detail: `Choose one of: ${types.filter((type) => type.active).map((type) => type.key).join(', ')}.`,
+      detail: `Choose one of: ${types
+        .filter((type) => type.active)
+        .map((type) => type.key)
+        .join(', ')}.`,
     });
   }
 }
 
-async function assertMilestoneInProject(db: Kysely<Schema>, organizationId: number, projectId: number, milestoneId: number | null | undefined) {
+async function assertMilestoneInProject(
+  db: Kysely<Schema>,
+  organizationId: number,
+  projectId: number,
+  milestoneId: number | null | undefined,
+) {
   if (milestoneId === null || milestoneId === undefined) return;
   const milestone = await findMilestone(db, organizationId, milestoneId);
   if (!milestone || milestone.projectId !== projectId) {
@@ -94,7 +102,13 @@ async function assertMilestoneInProject(db: Kysely<Schema>, organizationId: numb
   }
 }
 
-async function assertParent(db: Kysely<Schema>, organizationId: number, projectId: number, taskId: number | null, parentId: number | null | undefined) {
+async function assertParent(
+  db: Kysely<Schema>,
+  organizationId: number,
+  projectId: number,
+  taskId: number | null,
+  parentId: number | null | undefined,
+) {
   if (parentId === null || parentId === undefined) return;
   const parent = (await repository.findTaskRefs(db, organizationId, [parentId])).get(parentId);
   if (!parent || parent.projectId !== projectId) {
@@ -168,7 +182,13 @@ export async function createTask(deps: Deps, actor: Actor, body: CreateTaskBody)
     );
     await repository.indexTask(tx, deps.database.engine, actor.organizationId, taskId);
     const created = await loadVisibleTask(deps, tx, actor, taskId);
-    await emit({ type: 'task.created', projectId: project.id, taskId, actorId: actor.userId, data: { version: 1, status: 'planned', captainId } });
+    await emit({
+      type: 'task.created',
+      projectId: project.id,
+      taskId,
+      actorId: actor.userId,
+      data: { version: 1, status: 'planned', captainId },
+    });
     if (captainId !== null || collaboratorIds.length > 0) {
       await notify(taskId, actor.userId, { type: 'assigned', captainId, addedCollaboratorIds: collaboratorIds });
     }
@@ -181,18 +201,37 @@ export function parseVersion(ifMatch: string | undefined, bodyVersion: number | 
   const fromHeader = ifMatch?.match(/^(?:W\/)?"?(\d+)"?$/)?.[1];
   const version = fromHeader !== undefined ? Number(fromHeader) : bodyVersion;
   if (version === undefined) {
-    throw new PreconditionRequiredError('Send the version you edited (If-Match header or a version field), so no change is overwritten unseen.');
+    throw new PreconditionRequiredError(
+      'Send the version you edited (If-Match header or a version field), so no change is overwritten unseen.',
+    );
   }
   return version;
 }
 
-const FIELD_NAMES = ['title', 'description', 'captainId', 'collaboratorIds', 'deadline', 'estimateMinutes', 'milestoneId', 'parentId', 'activityType', 'labels'] as const;
+const FIELD_NAMES = [
+  'title',
+  'description',
+  'captainId',
+  'collaboratorIds',
+  'deadline',
+  'estimateMinutes',
+  'milestoneId',
+  'parentId',
+  'activityType',
+  'labels',
+] as const;
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export async function updateTask(deps: Deps, actor: Actor, taskId: number, body: UpdateTaskBody, ifMatch: string | undefined): Promise<Task> {
+export async function updateTask(
+  deps: Deps,
+  actor: Actor,
+  taskId: number,
+  body: UpdateTaskBody,
+  ifMatch: string | undefined,
+): Promise<Task> {
   const expectedVersion = parseVersion(ifMatch, body.version);
   return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
@@ -244,9 +283,13 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: number, body:
     }
     if (!(await repository.updateTask(tx, task.id, task.version, changes, now))) {
       const current = await loadVisibleTask(deps, tx, actor, taskId);
-      throw new StaleVersionError('Someone changed this task a moment ago. Review their change, then apply yours.', repository.presentTask(current, now));
+      throw new StaleVersionError(
+        'Someone changed this task a moment ago. Review their change, then apply yours.',
+        repository.presentTask(current, now),
+      );
     }
-    if (changed.includes('collaboratorIds') || changed.includes('captainId')) await repository.replaceCollaborators(tx, task.id, collaboratorIds);
+    if (changed.includes('collaboratorIds') || changed.includes('captainId'))
+      await repository.replaceCollaborators(tx, task.id, collaboratorIds);
     if (changed.includes('labels')) await repository.replaceLabels(tx, actor.organizationId, task.id, body.labels ?? []);
     if (changed.length > 0) {
       await repository.insertEvent(
@@ -312,7 +355,11 @@ async function move(
     if (input.waitingOn && 'userId' in input.waitingOn) {
       const found = await findActiveMembers(tx, actor.organizationId, [input.waitingOn.userId]);
       if (!found.has(input.waitingOn.userId)) {
-        throw new ValidationError({ pointer: '/waitingOn/userId', code: 'not_found', detail: 'Choose a person of the organization, or name someone outside.' });
+        throw new ValidationError({
+          pointer: '/waitingOn/userId',
+          code: 'not_found',
+          detail: 'Choose a person of the organization, or name someone outside.',
+        });
       }
     }
     const now = deps.clock.now();
@@ -335,7 +382,13 @@ async function move(
     if (!updated) throw new ConflictError('concurrent_change', 'The task changed at the same moment; try again.');
     await repository.insertEvent(
       tx,
-      { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: via === 'review' ? 'reviewed' : 'status_changed', data: { ...event } },
+      {
+        organizationId: actor.organizationId,
+        taskId: task.id,
+        actorId: actor.userId,
+        kind: via === 'review' ? 'reviewed' : 'status_changed',
+        data: { ...event },
+      },
       now,
     );
     await emit({
@@ -347,7 +400,11 @@ async function move(
     });
     if (event.action === 'submit') await notify(task.id, actor.userId, { type: 'review_requested' });
     if (event.action === 'approve' || event.action === 'request_changes') {
-      await notify(task.id, actor.userId, { type: 'reviewed', decision: event.action === 'approve' ? 'approve' : 'request_changes', feedback: event.feedback });
+      await notify(task.id, actor.userId, {
+        type: 'reviewed',
+        decision: event.action === 'approve' ? 'approve' : 'request_changes',
+        feedback: event.feedback,
+      });
     }
     if (event.action === 'wait') {
       const on = next.waitingOn;
@@ -397,7 +454,13 @@ export async function moveTask(deps: Deps, actor: Actor, taskId: number, body: M
         ? rankBetween(await repository.neighbourRank(tx, list, ownerId, targetRank, 'before', task.id), targetRank)
         : rankBetween(targetRank, await repository.neighbourRank(tx, list, ownerId, targetRank, 'after', task.id));
     await repository.setRank(tx, task.id, list, rank);
-    await emit({ type: 'task.moved', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { list, captainId: task.captainId } });
+    await emit({
+      type: 'task.moved',
+      projectId: task.projectId,
+      taskId: task.id,
+      actorId: actor.userId,
+      data: { list, captainId: task.captainId },
+    });
     return repository.presentTask(list === 'queue' ? { ...task, queueRank: rank } : { ...task, projectRank: rank }, deps.clock.now());
   });
 }
@@ -416,7 +479,10 @@ export async function addDependency(deps: Deps, actor: Actor, taskId: number, bl
     const blocker = (await repository.findTaskRefs(tx, actor.organizationId, [blockedById])).get(blockedById);
     if (!blocker) throw new ValidationError({ pointer: '/blockedById', code: 'not_found', detail: 'There is no such task.' });
     if (await repository.wouldCycle(tx, task.id, blockedById)) {
-      throw new ConflictError('dependency_cycle', `${blocker.reference} already waits on this task (directly or through others); blocking it back would deadlock both.`);
+      throw new ConflictError(
+        'dependency_cycle',
+        `${blocker.reference} already waits on this task (directly or through others); blocking it back would deadlock both.`,
+      );
     }
     const now = deps.clock.now();
     if (await repository.insertDependency(tx, actor.organizationId, task.id, blockedById)) {
@@ -424,10 +490,22 @@ export async function addDependency(deps: Deps, actor: Actor, taskId: number, bl
       await repository.updateTask(tx, task.id, task.version, {}, now);
       await repository.insertEvent(
         tx,
-        { organizationId: actor.organizationId, taskId: task.id, actorId: actor.userId, kind: 'dependency_added', data: { blockedById, reference: blocker.reference } },
+        {
+          organizationId: actor.organizationId,
+          taskId: task.id,
+          actorId: actor.userId,
+          kind: 'dependency_added',
+          data: { blockedById, reference: blocker.reference },
+        },
         now,
       );
-      await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version + 1 } });
+      await emit({
+        type: 'task.updated',
+        projectId: task.projectId,
+        taskId: task.id,
+        actorId: actor.userId,
+        data: { version: task.version + 1 },
+      });
     }
     return repository.presentTask(await loadVisibleTask(deps, tx, actor, taskId), now);
   });
@@ -452,7 +530,13 @@ export async function removeDependency(deps: Deps, actor: Actor, taskId: number,
       },
       deps.clock.now(),
     );
-    await emit({ type: 'task.updated', projectId: task.projectId, taskId: task.id, actorId: actor.userId, data: { version: task.version + 1 } });
+    await emit({
+      type: 'task.updated',
+      projectId: task.projectId,
+      taskId: task.id,
+      actorId: actor.userId,
+      data: { version: task.version + 1 },
+    });
   });
 }
 

@@ -20,9 +20,17 @@ describe('the task workflow', () => {
     expect(task).toMatchObject({ status: 'planned', reference: `${project.key}-1` });
 
     expect((await status(member, task.id, { status: 'in_progress' })).body.status).toBe('in_progress');
-    const waiting = await status(member, task.id, { status: 'waiting', reason: 'Client sends the logo files', waitingOn: { external: 'ACME marketing' } });
+    const waiting = await status(member, task.id, {
+      status: 'waiting',
+      reason: 'Client sends the logo files',
+      waitingOn: { external: 'ACME marketing' },
+    });
     expect(waiting.status).toBe(200);
-    expect(waiting.body).toMatchObject({ status: 'waiting', reason: 'Client sends the logo files', waitingOn: { external: 'ACME marketing' } });
+    expect(waiting.body).toMatchObject({
+      status: 'waiting',
+      reason: 'Client sends the logo files',
+      waitingOn: { external: 'ACME marketing' },
+    });
     expect(waiting.body.waitingSince).not.toBeNull();
 
     context.clock.advance(90 * 60_000);
@@ -92,7 +100,11 @@ describe('the task workflow', () => {
     expect(missing.body.errors.map((error: { pointer: string }) => error.pointer)).toEqual(['/reason', '/waitingOn']);
     const blank = await status(member, task.id, { status: 'waiting', reason: '   ', waitingOn: { userId: manager.id } });
     expect(blank.status).toBe(422);
-    const onPerson = await status(member, task.id, { status: 'waiting', reason: 'Needs the budget approved', waitingOn: { userId: manager.id } });
+    const onPerson = await status(member, task.id, {
+      status: 'waiting',
+      reason: 'Needs the budget approved',
+      waitingOn: { userId: manager.id },
+    });
     expect(onPerson.body.waitingOn).toEqual({ userId: manager.id });
   });
 
@@ -145,7 +157,12 @@ describe('the task workflow', () => {
 
   it('refuses review by a member who neither manages nor created the task', async () => {
     const { manager, member, project, owner } = await createProjectTeam(context);
-    const colleague = await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${owner.id}`, as: manager, body: { role: 'member' } });
+    const colleague = await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${owner.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     expect(colleague.status).toBe(200);
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     await status(member, task.id, { status: 'in_progress' });
@@ -195,7 +212,12 @@ describe('the task workflow', () => {
 
   it('answers 403 when a project member who is not the captain starts someone else’s task', async () => {
     const { manager, member, project, owner } = await createProjectTeam(context);
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${owner.id}`, as: manager, body: { role: 'member' } });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${owner.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
     const task = await createTask(context, manager, { projectId: project.id, captainId: manager.id, deadline: '2030-01-01' });
     const response = await status(member, task.id, { status: 'in_progress' });
     expect(response.status).toBe(403);
@@ -223,7 +245,12 @@ describe('the task workflow', () => {
     const task = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     await status(member, task.id, { status: 'in_progress' });
     const done = await status(member, task.id, { status: 'done' });
-    const edit = await context.request({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, as: manager, body: { title: 'Renamed later', version: done.body.version } });
+    const edit = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/tasks/${task.id}`,
+      as: manager,
+      body: { title: 'Renamed later', version: done.body.version },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('task_closed');
   });
@@ -233,7 +260,16 @@ describe('the task workflow', () => {
     const first = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     const second = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
     const third = await createTask(context, manager, { projectId: project.id, captainId: member.id, deadline: '2030-01-01' });
-    expect((await context.request({ method: 'POST', url: `/api/v1/tasks/${second.id}/dependencies`, as: manager, body: { blockedById: first.id } })).body.blockedByIds).toEqual([first.id]);
+    expect(
+      (
+        await context.request({
+          method: 'POST',
+          url: `/api/v1/tasks/${second.id}/dependencies`,
+          as: manager,
+          body: { blockedById: first.id },
+        })
+      ).body.blockedByIds,
+    ).toEqual([first.id]);
     await context.request({ method: 'POST', url: `/api/v1/tasks/${third.id}/dependencies`, as: manager, body: { blockedById: second.id } });
 
     const blocked = await status(member, second.id, { status: 'in_progress' });
@@ -241,10 +277,20 @@ describe('the task workflow', () => {
     expect(blocked.body.code).toBe('task_blocked');
     expect(blocked.body.detail).toContain(first.reference);
 
-    const cycle = await context.request({ method: 'POST', url: `/api/v1/tasks/${first.id}/dependencies`, as: manager, body: { blockedById: third.id } });
+    const cycle = await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${first.id}/dependencies`,
+      as: manager,
+      body: { blockedById: third.id },
+    });
     expect(cycle.status).toBe(409);
     expect(cycle.body.code).toBe('dependency_cycle');
-    const self = await context.request({ method: 'POST', url: `/api/v1/tasks/${first.id}/dependencies`, as: manager, body: { blockedById: first.id } });
+    const self = await context.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${first.id}/dependencies`,
+      as: manager,
+      body: { blockedById: first.id },
+    });
     expect(self.status).toBe(409);
 
     await status(member, first.id, { status: 'in_progress' });

@@ -2,18 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPerson, createProject, createProjectTeam, createTask, createTeam } from '../../test/factories.js';
 import { createTestContext, type TestContext } from '../../test/harness.js';
 import { activityTypeId } from '../../test/time-factories.js';
-import {
-  deleteTime,
-  editTime,
-  LAST_WEEK,
-  logTime,
-  logTimeOk,
-  setNow,
-  submitWeek,
-  task,
-  timeHistory,
-  TODAY,
-} from './time.fixtures.js';
+import { deleteTime, editTime, LAST_WEEK, logTime, logTimeOk, setNow, submitWeek, task, timeHistory, TODAY } from './time.fixtures.js';
 
 describe('time entries', () => {
   let context: TestContext;
@@ -69,7 +58,9 @@ describe('time entries', () => {
 
     const other = await createProjectTeam(context);
     const foreignTask = await createTask(context, other.manager, { projectId: other.project.id });
-    const hiddenTask = await createTask(context, manager, { projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id });
+    const hiddenTask = await createTask(context, manager, {
+      projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id,
+    });
     const invisible = await pointers({ taskId: hiddenTask.id, date: '2027-03-02' });
     expect(invisible).toEqual([['/taskId', expect.any(String)]]);
     expect(await pointers({ taskId: foreignTask.id, date: '2027-03-02' })).toEqual(invisible);
@@ -94,14 +85,23 @@ describe('time entries', () => {
     expect(await logTimeOk(context, member, { taskId: designTask.id })).toMatchObject({ activityTypeId: design, billable: true });
     expect(await logTimeOk(context, member, { taskId: adminTask.id })).toMatchObject({ activityTypeId: admin, billable: false });
     expect(await logTimeOk(context, member, { taskId: plainTask.id })).toMatchObject({ activityTypeId: null, billable: true });
-    expect(await logTimeOk(context, member, { taskId: designTask.id, activityTypeId: admin })).toMatchObject({ activityTypeId: admin, billable: false });
-    expect(await logTimeOk(context, member, { taskId: designTask.id, activityTypeId: null })).toMatchObject({ activityTypeId: null, billable: true });
+    expect(await logTimeOk(context, member, { taskId: designTask.id, activityTypeId: admin })).toMatchObject({
+      activityTypeId: admin,
+      billable: false,
+    });
+    expect(await logTimeOk(context, member, { taskId: designTask.id, activityTypeId: null })).toMatchObject({
+      activityTypeId: null,
+      billable: true,
+    });
     expect(await logTimeOk(context, member, { taskId: adminTask.id, billable: true })).toMatchObject({ billable: true });
 
     await db.updateTable('projects').set({ billable: false }).where('id', '=', project.id).execute();
     expect(await logTimeOk(context, member, { taskId: designTask.id })).toMatchObject({ activityTypeId: design, billable: false });
     await db.updateTable('activity_types').set({ active: false }).where('id', '=', design).execute();
-    expect(await logTimeOk(context, member, { taskId: designTask.id, date: '2027-03-02' })).toMatchObject({ activityTypeId: null, billable: false });
+    expect(await logTimeOk(context, member, { taskId: designTask.id, date: '2027-03-02' })).toMatchObject({
+      activityTypeId: null,
+      billable: false,
+    });
   });
 
   it('keeps the task’s tracked minutes through create, change, move and delete, without changing its version', async () => {
@@ -129,7 +129,10 @@ describe('time entries', () => {
   it('keeps the 24-hour day and the tracked total right under simultaneous requests', async () => {
     const { manager, member, project } = await createProjectTeam(context);
     const { id: taskId } = await createTask(context, manager, { projectId: project.id });
-    const created = await Promise.all([logTime(context, member, { taskId, duration: '13h' }), logTime(context, member, { taskId, duration: '13h' })]);
+    const created = await Promise.all([
+      logTime(context, member, { taskId, duration: '13h' }),
+      logTime(context, member, { taskId, duration: '13h' }),
+    ]);
     expect(created.map((response) => response.status).sort()).toEqual([201, 422]);
     const entry = created.find((response) => response.status === 201)!.body;
 
@@ -159,7 +162,9 @@ describe('time entries', () => {
     expect(intoLocked.status).toBe(409);
     expect(intoLocked.body.code).toBe('timesheet_locked');
 
-    const other = await createTask(context, manager, { projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id });
+    const other = await createTask(context, manager, {
+      projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id,
+    });
     const hidden = await editTime(context, member, entry.id, { taskId: other.id });
     expect(hidden.status).toBe(422);
     expect(hidden.body.errors[0].pointer).toBe('/taskId');
@@ -189,7 +194,9 @@ describe('time entries', () => {
       { userId: member.id, role: 'member' },
     ]);
     const managed = await logTimeOk(context, member, { taskId: (await createTask(context, manager, { projectId: project.id })).id });
-    const elsewhere = await logTimeOk(context, member, { taskId: (await createTask(context, otherManager, { projectId: otherProject.id })).id });
+    const elsewhere = await logTimeOk(context, member, {
+      taskId: (await createTask(context, otherManager, { projectId: otherProject.id })).id,
+    });
 
     const ids = async (as: typeof member, query: string) => {
       const response = await list(as, query);
@@ -212,8 +219,17 @@ describe('time entries', () => {
   it('answers a task’s entries of everyone the caller may see: all of them for its managers and admins, only their own for members', async () => {
     const { admin, manager, member, project, organization } = await createProjectTeam(context);
     const colleague = await createPerson(context, organization.id, 'member');
-    await context.request({ method: 'PUT', url: `/api/v1/projects/${project.id}/members/${colleague.id}`, as: manager, body: { role: 'member' } });
-    const { id: taskId } = await createTask(context, manager, { projectId: project.id, captainId: member.id, collaboratorIds: [colleague.id] });
+    await context.request({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/members/${colleague.id}`,
+      as: manager,
+      body: { role: 'member' },
+    });
+    const { id: taskId } = await createTask(context, manager, {
+      projectId: project.id,
+      captainId: member.id,
+      collaboratorIds: [colleague.id],
+    });
     const mine = await logTimeOk(context, member, { taskId });
     const theirs = await logTimeOk(context, colleague, { taskId });
     const managers = await logTimeOk(context, manager, { taskId });
@@ -251,7 +267,11 @@ describe('time entries', () => {
       }),
       expect.objectContaining({
         actorId: manager.id,
-        data: expect.objectContaining({ entryId: second.id, action: 'deleted', changes: { date: { from: TODAY, to: null }, minutes: { from: 30, to: null } } }),
+        data: expect.objectContaining({
+          entryId: second.id,
+          action: 'deleted',
+          changes: { date: { from: TODAY, to: null }, minutes: { from: 30, to: null } },
+        }),
       }),
     ]);
     expect((await task(context, member, taskId)).trackedMinutes).toBe(45);

@@ -107,14 +107,24 @@ export async function resolveActivityType(
   }
   const type = await repository.findActivityType(db, organizationId, { id: given });
   if (!type?.active) {
-    throw new ValidationError({ pointer: '/activityTypeId', code: 'invalid_value', detail: 'Choose an active activity type of this organization.' });
+    throw new ValidationError({
+      pointer: '/activityTypeId',
+      code: 'invalid_value',
+      detail: 'Choose an active activity type of this organization.',
+    });
   }
   return type;
 }
 
 /** Tells open screens that time on a task changed (whose time in data.userId). */
 export function emitTimeChanged(emit: Emit, actor: Actor, entry: { id: number; userId: number; taskId: number; projectId: number }) {
-  return emit({ type: 'time.changed', projectId: entry.projectId, taskId: entry.taskId, actorId: actor.userId, data: { userId: entry.userId, entryId: entry.id } });
+  return emit({
+    type: 'time.changed',
+    projectId: entry.projectId,
+    taskId: entry.taskId,
+    actorId: actor.userId,
+    data: { userId: entry.userId, entryId: entry.id },
+  });
 }
 
 export async function listEntries(deps: Deps, actor: Actor, query: TimeEntryQuery): Promise<TimeEntry[]> {
@@ -140,7 +150,11 @@ export async function listEntries(deps: Deps, actor: Actor, query: TimeEntryQuer
 }
 
 /** The start of a change to the caller's own time: what they may see, their time locked (one change at a time), the clock and calendar. */
-export async function lockOwnTime(deps: Deps, tx: Kysely<Schema>, actor: Actor): Promise<{ scope: TimeScope; now: Date; context: TimeContext }> {
+export async function lockOwnTime(
+  deps: Deps,
+  tx: Kysely<Schema>,
+  actor: Actor,
+): Promise<{ scope: TimeScope; now: Date; context: TimeContext }> {
   const scope = await timeScopeOf(tx, actor);
   await repository.lockPerson(tx, deps.database.engine, actor.organizationId, actor.userId);
   const now = deps.clock.now();
@@ -198,7 +212,12 @@ function accessTo(actor: Actor, scope: TimeScope, entry: { userId: number; proje
  * The entry if the caller's time scope covers it (404 otherwise: other people's time is private),
  * read again once its person's time is locked, so a simultaneous change cannot be counted twice.
  */
-async function loadEntryForChange(deps: Deps, tx: Kysely<Schema>, actor: Actor, entryId: number): Promise<{ entry: EntryRecord; scope: TimeScope }> {
+async function loadEntryForChange(
+  deps: Deps,
+  tx: Kysely<Schema>,
+  actor: Actor,
+  entryId: number,
+): Promise<{ entry: EntryRecord; scope: TimeScope }> {
   const scope = await timeScopeOf(tx, actor);
   const found = await repository.findEntry(tx, actor.organizationId, entryId);
   if (!found || !scopeCovers(scope, found)) throw new NotFoundError('This time entry');
@@ -211,7 +230,11 @@ async function loadEntryForChange(deps: Deps, tx: Kysely<Schema>, actor: Actor, 
 function requireReason(reason: string | undefined): string {
   const text = reason?.trim() ?? '';
   if (text === '') {
-    throw new ValidationError({ pointer: '/reason', code: 'required', detail: 'This week is approved: say why its time changes; the reason goes into the task’s history.' });
+    throw new ValidationError({
+      pointer: '/reason',
+      code: 'required',
+      detail: 'This week is approved: say why its time changes; the reason goes into the task’s history.',
+    });
   }
   return text;
 }
@@ -252,7 +275,11 @@ export async function updateEntry(deps: Deps, actor: Actor, entryId: number, bod
     if (body.taskId !== undefined && body.taskId !== entry.taskId) {
       task = await taskForTime(deps, tx, actor, body.taskId);
       if (!access.isOwn && !accessTo(actor, scope, { userId: entry.userId, projectId: task.projectId }).managesProject) {
-        throw new ValidationError({ pointer: '/taskId', code: 'not_managed', detail: 'Move someone’s time only to tasks of projects you manage.' });
+        throw new ValidationError({
+          pointer: '/taskId',
+          code: 'not_managed',
+          detail: 'Move someone’s time only to tasks of projects you manage.',
+        });
       }
     }
     const date = body.date ?? entry.date;
@@ -302,7 +329,8 @@ export async function updateEntry(deps: Deps, actor: Actor, entryId: number, bod
       if (task.id !== entry.taskId) await recordCorrection(tx, actor, task.id, entry, 'updated', changes, reason, now);
     }
     await emitTimeChanged(emit, actor, entry);
-    if (task.id !== entry.taskId) await emitTimeChanged(emit, actor, { id: entry.id, userId: entry.userId, taskId: task.id, projectId: task.projectId });
+    if (task.id !== entry.taskId)
+      await emitTimeChanged(emit, actor, { id: entry.id, userId: entry.userId, taskId: task.id, projectId: task.projectId });
     return presentEntry(tx, context, entry.id);
   });
 }

@@ -47,7 +47,11 @@ describe('assertFitsDay', () => {
 describe('timerSpan and clampToDay', () => {
   it('records the local start and rounded minutes, at least one', () => {
     const start = new Date('2026-03-02T06:59:40Z');
-    expect(timerSpan(start, new Date(start.getTime() + 89.6 * 60_000), 'Europe/Istanbul')).toEqual({ date: '2026-03-02', startTime: '09:59', minutes: 90 });
+    expect(timerSpan(start, new Date(start.getTime() + 89.6 * 60_000), 'Europe/Istanbul')).toEqual({
+      date: '2026-03-02',
+      startTime: '09:59',
+      minutes: 90,
+    });
     expect(timerSpan(start, new Date(start.getTime() + 5_000), 'UTC').minutes).toBe(1);
   });
 

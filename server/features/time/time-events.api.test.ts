@@ -65,14 +65,23 @@ describe('time live updates', () => {
     const last = await createTask(context, manager, { projectId: project.id });
     const done = (events: RealtimeEvent[]) => events.some((event) => event.type === 'task.created' && event.taskId === last.id);
 
-    const types = async (person: TestPerson) => (await readStream(baseUrl, person, done)).map((event) => event.type).filter((type) => !type.startsWith('task.') && !type.startsWith('project.'));
+    const types = async (person: TestPerson) =>
+      (await readStream(baseUrl, person, done))
+        .map((event) => event.type)
+        .filter((type) => !type.startsWith('task.') && !type.startsWith('project.'));
     expect(await types(member)).toEqual(['timer.changed', 'time.changed', 'timer.changed', 'time.changed', 'timesheet.changed']);
     expect(await types(manager)).toEqual(['time.changed', 'time.changed']);
     expect(await types(admin)).toEqual(['time.changed', 'time.changed', 'timesheet.changed']);
     expect(await types(outsider)).toEqual([]);
 
     const memberEvents = await readStream(baseUrl, member, done);
-    expect(memberEvents.find((event) => event.type === 'time.changed')).toMatchObject({ projectId: project.id, taskId, data: { userId: member.id } });
-    expect(memberEvents.find((event) => event.type === 'timesheet.changed')).toMatchObject({ data: { userId: member.id, weekStart: '2027-03-01' } });
+    expect(memberEvents.find((event) => event.type === 'time.changed')).toMatchObject({
+      projectId: project.id,
+      taskId,
+      data: { userId: member.id },
+    });
+    expect(memberEvents.find((event) => event.type === 'timesheet.changed')).toMatchObject({
+      data: { userId: member.id, weekStart: '2027-03-01' },
+    });
   });
 });

@@ -35,7 +35,11 @@ export function submitWeek(context: TestContext, as: TestPerson, weekStart = THI
   return context.request({ method: 'POST', url: '/api/v1/timesheets/submit', as, body: { weekStart } });
 }
 
-export function decideWeek(context: TestContext, as: TestPerson, body: { userId: number; weekStart?: string; decision: 'approve' | 'reject'; comment?: string }) {
+export function decideWeek(
+  context: TestContext,
+  as: TestPerson,
+  body: { userId: number; weekStart?: string; decision: 'approve' | 'reject'; comment?: string },
+) {
   return context.request({ method: 'POST', url: '/api/v1/timesheets/decide', as, body: { weekStart: THIS_WEEK, ...body } });
 }
 
@@ -47,5 +51,7 @@ export async function task(context: TestContext, as: TestPerson, taskId: number)
 export async function timeHistory(context: TestContext, as: TestPerson, taskId: number) {
   const response = await context.request({ url: `/api/v1/tasks/${taskId}/history`, as });
   if (response.status !== 200) throw new Error(`history: ${response.status} ${response.text}`);
-  return (response.body.items as { kind: string; actorId: number; data: Record<string, unknown> }[]).filter((item) => item.kind === 'time_entry_changed');
+  return (response.body.items as { kind: string; actorId: number; data: Record<string, unknown> }[]).filter(
+    (item) => item.kind === 'time_entry_changed',
+  );
 }

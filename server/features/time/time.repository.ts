@@ -12,7 +12,13 @@ import { entryInScope, type TimeScope } from './time-scope.js';
  */
 export async function lockPerson(db: Kysely<Schema>, engine: Engine, organizationId: number, userId: number): Promise<void> {
   if (engine !== 'postgres') return;
-  await db.selectFrom('memberships').select('id').where('organization_id', '=', organizationId).where('user_id', '=', userId).forUpdate().execute();
+  await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .execute();
 }
 
 export interface PersonRecord {
@@ -197,7 +203,13 @@ export async function listEntries(db: Kysely<Schema>, filter: EntryFilter): Prom
 }
 
 /** Minutes a person has recorded on a date, optionally leaving one entry out (the one being changed). */
-export async function dayTotal(db: Kysely<Schema>, organizationId: number, userId: number, date: string, excludeEntryId?: number): Promise<number> {
+export async function dayTotal(
+  db: Kysely<Schema>,
+  organizationId: number,
+  userId: number,
+  date: string,
+  excludeEntryId?: number,
+): Promise<number> {
   let query = db
     .selectFrom('time_entries')
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), eb.lit(0)).as('total'))
@@ -502,11 +514,25 @@ function asStatus(value: string): TimesheetStatus {
   return value === 'submitted' || value === 'approved' || value === 'rejected' ? value : 'open';
 }
 
-export async function findTimesheet(db: Kysely<Schema>, organizationId: number, userId: number, weekStart: string): Promise<TimesheetRecord | undefined> {
+export async function findTimesheet(
+  db: Kysely<Schema>,
+  organizationId: number,
+  userId: number,
+  weekStart: string,
+): Promise<TimesheetRecord | undefined> {
   const row = await db
     .selectFrom('timesheets as s')
     .leftJoin('users as d', 'd.id', 's.decided_by')
-    .select(['s.user_id', 's.week_start', 's.status', 's.submitted_at', 's.decided_at', 's.decided_by', 'd.name as decided_by_name', 's.comment'])
+    .select([
+      's.user_id',
+      's.week_start',
+      's.status',
+      's.submitted_at',
+      's.decided_at',
+      's.decided_by',
+      'd.name as decided_by_name',
+      's.comment',
+    ])
     .where('s.organization_id', '=', organizationId)
     .where('s.user_id', '=', userId)
     .where('s.week_start', '=', weekStart)

@@ -141,7 +141,8 @@ export function registerTimeRoutes(app: ZodApp, deps: Deps): void {
     {
       schema: {
         summary: 'A person’s week: entries, capacity per day and approval status',
-        description: 'Defaults to your current week. Admins see anyone’s week; managers see people with time on their projects (only those projects’ entries).',
+        description:
+          'Defaults to your current week. Admins see anyone’s week; managers see people with time on their projects (only those projects’ entries).',
         tags: ['time'],
         querystring: TimesheetQuerySchema,
         response: { 200: TimesheetSchema, ...problemResponses },
@@ -167,7 +168,8 @@ export function registerTimeRoutes(app: ZodApp, deps: Deps): void {
     {
       schema: {
         summary: 'Submit your week for approval (its entries become read-only)',
-        description: 'Refused while your timer runs in that week (409 `timer_running`) and for approved weeks (409 `timesheet_locked`). Submitting a submitted week answers it unchanged.',
+        description:
+          'Refused while your timer runs in that week (409 `timer_running`) and for approved weeks (409 `timesheet_locked`). Submitting a submitted week answers it unchanged.',
         tags: ['time'],
         body: SubmitTimesheetBodySchema,
         response: { 200: TimesheetSchema, ...problemResponses },

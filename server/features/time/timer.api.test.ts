@@ -19,7 +19,8 @@ describe('timer', () => {
   const stop = (as: TestPerson, timerId: number) => context.request({ method: 'POST', url: '/api/v1/timer/stop', as, body: { timerId } });
   const running = async (as: TestPerson) => (await context.request({ url: '/api/v1/timer', as })).body.timer;
   const timerRows = async () => (await context.deps.database.db.selectFrom('timers').selectAll().execute()).length;
-  const entriesOf = async (as: TestPerson) => (await context.request({ url: '/api/v1/time-entries', as })).body.items as Record<string, unknown>[];
+  const entriesOf = async (as: TestPerson) =>
+    (await context.request({ url: '/api/v1/time-entries', as })).body.items as Record<string, unknown>[];
 
   it('runs one timer per person: a double click answers the running timer, another task stops and records the first', async () => {
     const { manager, member, project } = await createProjectTeam(context);
@@ -29,7 +30,14 @@ describe('timer', () => {
     const started = await start(member, { taskId: first.id, note: 'Hero image' });
     expect(started.status).toBe(201);
     expect(started.body).toMatchObject({
-      timer: { taskId: first.id, taskReference: first.reference, projectId: project.id, billable: true, note: 'Hero image', startedAt: `${TODAY}T09:00:00.000Z` },
+      timer: {
+        taskId: first.id,
+        taskReference: first.reference,
+        projectId: project.id,
+        billable: true,
+        note: 'Hero image',
+        startedAt: `${TODAY}T09:00:00.000Z`,
+      },
       stopped: null,
     });
     context.clock.advance(MINUTE);
@@ -83,7 +91,9 @@ describe('timer', () => {
 
   it('records at least a minute, on the local day it started, and never a new timer with an old timer’s id', async () => {
     const { owner, manager, member, project } = await createProjectTeam(context);
-    expect((await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: { timeZone: 'Europe/Istanbul' } })).status).toBe(200);
+    expect(
+      (await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: { timeZone: 'Europe/Istanbul' } })).status,
+    ).toBe(200);
     const { id: taskId } = await createTask(context, manager, { projectId: project.id });
     setNow(context, '2027-03-02T22:30:00Z');
     const first = (await start(member, { taskId })).body.timer;
@@ -125,7 +135,11 @@ describe('timer', () => {
 
     const restarted = await buildApp(context.deps, { logger: false, webRoot: path.join(context.deps.config.dataDir, 'no-web') });
     try {
-      const response = await restarted.inject({ method: 'GET', url: '/api/v1/timer', headers: { cookie: `spine_session=${member.cookie}` } });
+      const response = await restarted.inject({
+        method: 'GET',
+        url: '/api/v1/timer',
+        headers: { cookie: `spine_session=${member.cookie}` },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ timer });
     } finally {
@@ -137,7 +151,11 @@ describe('timer', () => {
     const { manager, member, project } = await createProjectTeam(context);
     const first = await createTask(context, manager, { projectId: project.id });
     const second = await createTask(context, manager, { projectId: project.id });
-    const responses = await Promise.all([start(member, { taskId: first.id }), start(member, { taskId: first.id }), start(member, { taskId: second.id })]);
+    const responses = await Promise.all([
+      start(member, { taskId: first.id }),
+      start(member, { taskId: first.id }),
+      start(member, { taskId: second.id }),
+    ]);
     for (const response of responses) expect([200, 201]).toContain(response.status);
     expect(await timerRows()).toBe(1);
     const again = await Promise.all([start(member, { taskId: first.id }), start(member, { taskId: first.id })]);
@@ -150,9 +168,18 @@ describe('timer', () => {
     const open = await createTask(context, manager, { projectId: project.id });
     const cancelled = await createTask(context, manager, { projectId: project.id });
     expect(
-      (await context.request({ method: 'POST', url: `/api/v1/tasks/${cancelled.id}/status`, as: manager, body: { status: 'cancelled', reason: 'Dropped' } })).status,
+      (
+        await context.request({
+          method: 'POST',
+          url: `/api/v1/tasks/${cancelled.id}/status`,
+          as: manager,
+          body: { status: 'cancelled', reason: 'Dropped' },
+        })
+      ).status,
     ).toBe(200);
-    const hidden = await createTask(context, manager, { projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id });
+    const hidden = await createTask(context, manager, {
+      projectId: (await createProject(context, manager, [{ userId: manager.id, role: 'manager' }])).id,
+    });
 
     expect((await start(member, { taskId: hidden.id })).status).toBe(404);
     expect((await start(member, { taskId: 999_999 })).status).toBe(404);

@@ -39,14 +39,27 @@ export async function getTimer(deps: Deps, actor: Actor): Promise<{ timer: Timer
 }
 
 function emitTimerChanged(emit: Emit, actor: Actor, timerId: number, running: boolean) {
-  return emit({ type: 'timer.changed', projectId: null, taskId: null, actorId: actor.userId, data: { userId: actor.userId, timerId, running } });
+  return emit({
+    type: 'timer.changed',
+    projectId: null,
+    taskId: null,
+    actorId: actor.userId,
+    data: { userId: actor.userId, timerId, running },
+  });
 }
 
 /**
  * Turns a timer into an entry of the day it started (whole minutes, at least one), cut so the
  * person's day stays within 24 hours; when nothing fits the timer is discarded. Answers the entry id.
  */
-async function recordTimer(tx: Kysely<Schema>, emit: Emit, actor: Actor, context: TimeContext, timer: TimerRecord, now: Date): Promise<number | null> {
+async function recordTimer(
+  tx: Kysely<Schema>,
+  emit: Emit,
+  actor: Actor,
+  context: TimeContext,
+  timer: TimerRecord,
+  now: Date,
+): Promise<number | null> {
   const span = timerSpan(timer.startedAt, now, context.timeZone);
   const minutes = clampToDay(span.minutes, await repository.dayTotal(tx, timer.organizationId, timer.userId, span.date));
   await repository.deleteTimer(tx, timer.id);
@@ -103,7 +116,14 @@ export async function startTimer(
     const timerId = await repository.insertTimer(
       tx,
       engine,
-      { organizationId: actor.organizationId, userId: actor.userId, taskId: task.id, activityTypeId: activityType?.id ?? null, billable, note: body.note },
+      {
+        organizationId: actor.organizationId,
+        userId: actor.userId,
+        taskId: task.id,
+        activityTypeId: activityType?.id ?? null,
+        billable,
+        note: body.note,
+      },
       now,
     );
     if (timerId === undefined) {

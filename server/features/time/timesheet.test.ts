@@ -17,7 +17,15 @@ describe('dailyCapacities', () => {
   it('spreads the week over the working days, 0 on the others', () => {
     const days = dailyCapacities('2026-03-02', 2400, [1, 2, 3, 4, 5]);
     expect(days.map((day) => day.capacityMinutes)).toEqual([480, 480, 480, 480, 480, 0, 0]);
-    expect(days.map((day) => day.date)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08']);
+    expect(days.map((day) => day.date)).toEqual([
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+    ]);
   });
 
   it('gives the remainder of an uneven split to the earliest weekdays (Monday first), as reports do, summing exactly to the week', () => {
@@ -52,7 +60,8 @@ describe('week status rules', () => {
 
   it('decides and withdraws only submitted weeks', () => {
     expect(codeOf(() => assertSubmitted('submitted', '2026-03-02'))).toBe('none');
-    for (const status of ['open', 'approved', 'rejected'] as const) expect(codeOf(() => assertSubmitted(status, '2026-03-02'))).toBe('timesheet_not_submitted');
+    for (const status of ['open', 'approved', 'rejected'] as const)
+      expect(codeOf(() => assertSubmitted(status, '2026-03-02'))).toBe('timesheet_not_submitted');
   });
 
   it('needs a comment to reject, not to approve', () => {
@@ -90,7 +99,8 @@ describe('entryChangeRule', () => {
   });
 
   it('forbids everyone else', () => {
-    for (const status of ['open', 'submitted', 'approved'] as const) expect(codeOf(() => entryChangeRule(stranger, '2026-03-02', status))).toBe('forbidden');
+    for (const status of ['open', 'submitted', 'approved'] as const)
+      expect(codeOf(() => entryChangeRule(stranger, '2026-03-02', status))).toBe('forbidden');
   });
 });
 

@@ -6,7 +6,11 @@ import { capacityByWeekday, isoWeekday, type TimesheetStatus, weekDates, weekSta
 import { ConflictError, ValidationError } from '../../errors.js';
 
 /** The week's dates with the person's capacity on each (see capacityByWeekday: one rule for timesheets and reports). */
-export function dailyCapacities(weekStart: string, weeklyMinutes: number, workingDays: readonly number[]): { date: string; capacityMinutes: number }[] {
+export function dailyCapacities(
+  weekStart: string,
+  weeklyMinutes: number,
+  workingDays: readonly number[],
+): { date: string; capacityMinutes: number }[] {
   const perWeekday = capacityByWeekday(weeklyMinutes, workingDays);
   return weekDates(weekStart).map((date) => ({ date, capacityMinutes: perWeekday[isoWeekday(date)] ?? 0 }));
 }
@@ -41,7 +45,11 @@ export function assertSubmittableWeek(weekStart: string, weekStartDay: number, t
     });
   }
   if (weekStart > today) {
-    throw new ValidationError({ pointer: '/weekStart', code: 'future_week', detail: 'This week has not started yet; submit it once it has.' });
+    throw new ValidationError({
+      pointer: '/weekStart',
+      code: 'future_week',
+      detail: 'This week has not started yet; submit it once it has.',
+    });
   }
 }
 

@@ -25,7 +25,8 @@ describe('timesheets', () => {
   afterEach(() => context.close());
 
   const sheet = (as: TestPerson, query = '') => context.request({ url: `/api/v1/timesheets${query}`, as });
-  const withdraw = (as: TestPerson, weekStart = THIS_WEEK) => context.request({ method: 'POST', url: '/api/v1/timesheets/withdraw', as, body: { weekStart } });
+  const withdraw = (as: TestPerson, weekStart = THIS_WEEK) =>
+    context.request({ method: 'POST', url: '/api/v1/timesheets/withdraw', as, body: { weekStart } });
   const pending = async (as: TestPerson) => {
     const response = await context.request({ url: '/api/v1/timesheets/pending', as });
     expect(response.status).toBe(200);
@@ -66,7 +67,12 @@ describe('timesheets', () => {
     ]);
     expect(week.body.entries.map((entry: { date: string }) => entry.date)).toEqual(['2027-03-01', TODAY]);
 
-    const organization = await context.request({ method: 'PATCH', url: '/api/v1/organization', as: owner, body: { weekStart: 7, workingDays: [1, 2, 3, 4, 6, 7] } });
+    const organization = await context.request({
+      method: 'PATCH',
+      url: '/api/v1/organization',
+      as: owner,
+      body: { weekStart: 7, workingDays: [1, 2, 3, 4, 6, 7] },
+    });
     expect(organization.status).toBe(200);
     const sundayWeek = await sheet(member, '?week=2027-03-01');
     expect(sundayWeek.body).toMatchObject({ weekStart: '2027-02-28', weekEnd: '2027-03-06', totalMinutes: 630 });
@@ -124,7 +130,12 @@ describe('timesheets', () => {
     expect((await submitWeek(context, member, LAST_WEEK)).status).toBe(200);
     expect((await sheet(member)).body.status).toBe('open');
 
-    const unknownField = await context.request({ method: 'POST', url: '/api/v1/timesheets/submit', as: member, body: { weekStart: THIS_WEEK, userId: manager.id } });
+    const unknownField = await context.request({
+      method: 'POST',
+      url: '/api/v1/timesheets/submit',
+      as: member,
+      body: { weekStart: THIS_WEEK, userId: manager.id },
+    });
     expect(unknownField.status).toBe(422);
   });
 
@@ -138,9 +149,17 @@ describe('timesheets', () => {
     expect(noComment.status).toBe(422);
     expect(noComment.body.errors[0].pointer).toBe('/comment');
 
-    const rejected = await decideWeek(context, manager, { userId: member.id, decision: 'reject', comment: 'Split the workshop from the review.' });
+    const rejected = await decideWeek(context, manager, {
+      userId: member.id,
+      decision: 'reject',
+      comment: 'Split the workshop from the review.',
+    });
     expect(rejected.status).toBe(200);
-    expect(rejected.body).toMatchObject({ status: 'rejected', decidedBy: { id: manager.id, name: manager.name }, comment: 'Split the workshop from the review.' });
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      decidedBy: { id: manager.id, name: manager.name },
+      comment: 'Split the workshop from the review.',
+    });
     const seen = await sheet(member);
     expect(seen.body).toMatchObject({ status: 'rejected', comment: 'Split the workshop from the review.', canEdit: true });
     expect((await editTime(context, member, entry.id, { duration: '1h' })).status).toBe(200);
@@ -196,7 +215,10 @@ describe('timesheets', () => {
           reason: 'Client disputed 15 minutes',
         },
       }),
-      expect.objectContaining({ actorId: admin.id, data: expect.objectContaining({ entryId: other.id, action: 'deleted', reason: 'Logged twice' }) }),
+      expect.objectContaining({
+        actorId: admin.id,
+        data: expect.objectContaining({ entryId: other.id, action: 'deleted', reason: 'Logged twice' }),
+      }),
     ]);
   });
 
@@ -235,7 +257,10 @@ describe('timesheets', () => {
     expect((await decideWeek(context, manager, { userId: 999_999, decision: 'approve' })).status).toBe(404);
 
     expect((await decideWeek(context, admin, { userId: admin.id, decision: 'approve' })).body.status).toBe('approved');
-    expect((await decideWeek(context, admin, { userId: manager.id, decision: 'approve', comment: 'Thanks' })).body).toMatchObject({ status: 'approved', comment: 'Thanks' });
+    expect((await decideWeek(context, admin, { userId: manager.id, decision: 'approve', comment: 'Thanks' })).body).toMatchObject({
+      status: 'approved',
+      comment: 'Thanks',
+    });
     const twice = await decideWeek(context, admin, { userId: manager.id, decision: 'reject', comment: 'Too late' });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('timesheet_not_submitted');
@@ -262,7 +287,14 @@ describe('timesheets', () => {
 
     const weeks = (items: { userId: number; weekStart: string }[]) => items.map((item) => [item.userId, item.weekStart]);
     expect(await pending(admin)).toEqual([
-      { userId: colleague.id, userName: colleague.name, weekStart: LAST_WEEK, submittedAt: `${TODAY}T12:00:00.000Z`, totalMinutes: 300, capacityMinutes: 2400 },
+      {
+        userId: colleague.id,
+        userName: colleague.name,
+        weekStart: LAST_WEEK,
+        submittedAt: `${TODAY}T12:00:00.000Z`,
+        totalMinutes: 300,
+        capacityMinutes: 2400,
+      },
       expect.objectContaining({ userId: member.id, weekStart: THIS_WEEK, totalMinutes: 240 }),
       expect.objectContaining({ userId: manager.id, weekStart: THIS_WEEK, totalMinutes: 120 }),
     ]);
@@ -285,8 +317,14 @@ describe('timesheets', () => {
       { userId: otherManager.id, role: 'manager' },
       { userId: member.id, role: 'member' },
     ]);
-    const ours = await logTimeOk(context, member, { taskId: (await createTask(context, manager, { projectId: project.id })).id, duration: '3h' });
-    await logTimeOk(context, member, { taskId: (await createTask(context, otherManager, { projectId: otherProject.id })).id, duration: '1h' });
+    const ours = await logTimeOk(context, member, {
+      taskId: (await createTask(context, manager, { projectId: project.id })).id,
+      duration: '3h',
+    });
+    await logTimeOk(context, member, {
+      taskId: (await createTask(context, otherManager, { projectId: otherProject.id })).id,
+      duration: '1h',
+    });
 
     const managerView = await sheet(manager, `?userId=${member.id}`);
     expect(managerView.status).toBe(200);

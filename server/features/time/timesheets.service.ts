@@ -75,7 +75,11 @@ async function buildSheet(
   };
 }
 
-export async function getTimesheet(deps: Deps, actor: Actor, query: { week?: string | undefined; userId?: number | undefined }): Promise<Timesheet> {
+export async function getTimesheet(
+  deps: Deps,
+  actor: Actor,
+  query: { week?: string | undefined; userId?: number | undefined },
+): Promise<Timesheet> {
   const { db } = deps.database;
   const scope = await timeScopeOf(db, actor);
   const context = await timeContext(db, actor.organizationId, deps.clock.now());
@@ -85,14 +89,36 @@ export async function getTimesheet(deps: Deps, actor: Actor, query: { week?: str
 }
 
 function emitSheetChanged(emit: Emit, actor: Actor, userId: number, weekStart: string, status: TimesheetStatus) {
-  return emit({ type: 'timesheet.changed', projectId: null, taskId: null, actorId: actor.userId, data: { userId, weekStart, timesheetStatus: status } });
+  return emit({
+    type: 'timesheet.changed',
+    projectId: null,
+    taskId: null,
+    actorId: actor.userId,
+    data: { userId, weekStart, timesheetStatus: status },
+  });
 }
 
 /** Saves the caller's own week as submitted (now) or open again, without a decision, and announces it. */
-async function saveOwnWeek(tx: Kysely<Schema>, emit: Emit, actor: Actor, weekStart: string, status: 'submitted' | 'open', now: Date): Promise<void> {
+async function saveOwnWeek(
+  tx: Kysely<Schema>,
+  emit: Emit,
+  actor: Actor,
+  weekStart: string,
+  status: 'submitted' | 'open',
+  now: Date,
+): Promise<void> {
   await repository.saveTimesheet(
     tx,
-    { organizationId: actor.organizationId, userId: actor.userId, weekStart, status, submittedAt: status === 'submitted' ? now : null, decidedAt: null, decidedBy: null, comment: null },
+    {
+      organizationId: actor.organizationId,
+      userId: actor.userId,
+      weekStart,
+      status,
+      submittedAt: status === 'submitted' ? now : null,
+      decidedAt: null,
+      decidedBy: null,
+      comment: null,
+    },
     now,
   );
   await emitSheetChanged(emit, actor, actor.userId, weekStart, status);
@@ -107,7 +133,10 @@ export async function submitTimesheet(deps: Deps, actor: Actor, weekStart: strin
     if (submission(current?.status ?? 'open', weekStart) === 'submit') {
       const timer = await repository.findRunningTimer(tx, actor.organizationId, actor.userId);
       if (timer && weekOf(context, localDateTime(timer.startedAt, context.timeZone).date) === weekStart) {
-        throw new ConflictError('timer_running', `Your timer on ${timer.taskReference} is running in this week; stop it before submitting.`);
+        throw new ConflictError(
+          'timer_running',
+          `Your timer on ${timer.taskReference} is running in this week; stop it before submitting.`,
+        );
       }
       await saveOwnWeek(tx, emit, actor, weekStart, 'submitted', now);
     }
@@ -140,7 +169,8 @@ export async function decideTimesheet(deps: Deps, actor: Actor, body: DecideTime
     }
     const week = { from: body.weekStart, to: addDays(body.weekStart, 6) };
     const managesProjectInWeek =
-      scope.kind === 'organization' || (await repository.hasEntriesOnProjects(tx, actor.organizationId, person.id, scope.managedProjectIds, week));
+      scope.kind === 'organization' ||
+      (await repository.hasEntriesOnProjects(tx, actor.organizationId, person.id, scope.managedProjectIds, week));
     assertCanDecide({ isAdmin: isOrganizationAdmin(actor.role), isOwnWeek: person.id === actor.userId, managesProjectInWeek });
     const comment = decisionComment(body.decision, body.comment);
     const current = await repository.findTimesheet(tx, actor.organizationId, person.id, body.weekStart);

@@ -65,7 +65,12 @@ describe('API tokens', () => {
   it('a token cannot switch organizations', async () => {
     const { member, organization } = await createTeam(context);
     const created = await context.request({ method: 'POST', url: '/api/v1/tokens', as: member, body: { name: 'pinned' } });
-    const response = await context.request({ method: 'POST', url: '/api/v1/auth/switch', as: { token: created.body.token }, body: { organizationId: organization.id } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/switch',
+      as: { token: created.body.token },
+      body: { organizationId: organization.id },
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  ApiTokenListSchema,
-  CreateApiTokenBodySchema,
-  CreatedApiTokenSchema,
-  IdParamsSchema,
-} from '../../../shared/api.js';
+import { ApiTokenListSchema, CreateApiTokenBodySchema, CreatedApiTokenSchema, IdParamsSchema } from '../../../shared/api.js';
 import type { Deps } from '../../deps.js';
 import type { ZodApp } from '../../http/app.js';
 import { requireActor } from '../../http/auth.js';
@@ -14,7 +9,13 @@ import { createApiToken, listOwnApiTokens, revokeApiToken } from './tokens.servi
 export function registerTokenRoutes(app: ZodApp, deps: Deps): void {
   app.get(
     '/tokens',
-    { schema: { summary: 'Your API tokens in this organization', tags: ['tokens'], response: { 200: ApiTokenListSchema, ...problemResponses } } },
+    {
+      schema: {
+        summary: 'Your API tokens in this organization',
+        tags: ['tokens'],
+        response: { 200: ApiTokenListSchema, ...problemResponses },
+      },
+    },
     async (request) => ({ items: await listOwnApiTokens(deps, requireActor(request)) }),
   );
 

@@ -1,9 +1,4 @@
-import {
-  AcceptInvitationBodySchema,
-  InvitationSchema,
-  InvitationTokenParamsSchema,
-  MeSchema,
-} from '../../../shared/api.js';
+import { AcceptInvitationBodySchema, InvitationSchema, InvitationTokenParamsSchema, MeSchema } from '../../../shared/api.js';
 import type { Deps } from '../../deps.js';
 import type { RateLimit, ZodApp } from '../../http/app.js';
 import { setSessionCookie } from '../../http/auth.js';

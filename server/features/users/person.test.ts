@@ -4,7 +4,13 @@ import { ConflictError, ForbiddenError } from '../../errors.js';
 import type { Actor } from '../auth/actor.js';
 import { assertCanChangeMembership, assertCanManagePeople, assertKeepsAnOwner } from './person.js';
 
-const actor = (role: Role): Actor => ({ userId: 1, organizationId: 1, role, isInstanceAdmin: false, via: { kind: 'session', sessionId: 1 } });
+const actor = (role: Role): Actor => ({
+  userId: 1,
+  organizationId: 1,
+  role,
+  isInstanceAdmin: false,
+  via: { kind: 'session', sessionId: 1 },
+});
 
 describe('who manages people', () => {
   it('allows owners and admins only', () => {

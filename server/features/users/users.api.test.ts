@@ -26,7 +26,12 @@ describe('people of an organization', () => {
     for (const person of [team.manager, team.member, team.client]) {
       expect((await context.request({ url: '/api/v1/users', as: person })).status).toBe(403);
       expect((await context.request({ url: `/api/v1/users/${team.owner.id}`, as: person })).status).toBe(403);
-      const create = await context.request({ method: 'POST', url: '/api/v1/users', as: person, body: { name: 'X', email: `x-${person.id}@example.com`, role: 'member' } });
+      const create = await context.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        as: person,
+        body: { name: 'X', email: `x-${person.id}@example.com`, role: 'member' },
+      });
       expect(create.status).toBe(403);
       expect(create.body.code).toBe('forbidden');
       const patch = await context.request({ method: 'PATCH', url: `/api/v1/users/${team.member.id}`, as: person, body: { role: 'admin' } });
@@ -45,7 +50,13 @@ describe('people of an organization', () => {
       body: { name: 'Grace Hopper', email: 'Grace@Example.com', role: 'manager', capacityHours: 32 },
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.com', role: 'manager', capacityHours: 32, state: 'invited' });
+    expect(created.body).toMatchObject({
+      name: 'Grace Hopper',
+      email: 'grace@example.com',
+      role: 'manager',
+      capacityHours: 32,
+      state: 'invited',
+    });
     const url: string = created.body.invitation.url;
     expect(url).toMatch(/^http:\/\/spine\.test\/invite\/[\w-]{40,}$/);
     const expiresIn = new Date(created.body.invitation.expiresAt).getTime() - context.clock.now().getTime();
@@ -56,15 +67,27 @@ describe('people of an organization', () => {
     expect(invitation.status).toBe(200);
     expect(invitation.body).toMatchObject({ email: 'grace@example.com', name: 'Grace Hopper' });
 
-    const accepted = await context.request({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, body: { password: 'compilers all the way down' } });
+    const accepted = await context.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${token}/accept`,
+      body: { password: 'compilers all the way down' },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ user: { email: 'grace@example.com' }, role: 'manager' });
     expect((await context.request({ url: '/api/v1/me', as: { cookie: accepted.sessionCookie! } })).status).toBe(200);
 
-    const reused = await context.request({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, body: { password: 'another long password' } });
+    const reused = await context.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${token}/accept`,
+      body: { password: 'another long password' },
+    });
     expect(reused.status).toBe(410);
     expect(reused.body.code).toBe('invitation_invalid');
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: 'grace@example.com', password: 'compilers all the way down' } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: 'grace@example.com', password: 'compilers all the way down' },
+    });
     expect(login.status).toBe(200);
     const person = await context.request({ url: `/api/v1/users/${created.body.id}`, as: owner });
     expect(person.body.state).toBe('active');
@@ -72,10 +95,19 @@ describe('people of an organization', () => {
 
   it('refuses an expired invitation and an unknown one', async () => {
     const { owner } = await createTeam(context);
-    const created = await context.request({ method: 'POST', url: '/api/v1/users', as: owner, body: { name: 'Late', email: 'late@example.com', role: 'member' } });
+    const created = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: owner,
+      body: { name: 'Late', email: 'late@example.com', role: 'member' },
+    });
     const token = created.body.invitation.url.split('/invite/')[1];
     context.clock.advance(7 * 24 * 3600_000 + 1000);
-    const expired = await context.request({ method: 'POST', url: `/api/v1/invitations/${token}/accept`, body: { password: 'finally joining now' } });
+    const expired = await context.request({
+      method: 'POST',
+      url: `/api/v1/invitations/${token}/accept`,
+      body: { password: 'finally joining now' },
+    });
     expect(expired.status).toBe(410);
     const unknown = await context.request({ url: '/api/v1/invitations/this-is-not-a-real-invitation-token' });
     expect(unknown.status).toBe(404);
@@ -84,7 +116,12 @@ describe('people of an organization', () => {
 
   it('a new invitation link replaces the previous one', async () => {
     const { admin } = await createTeam(context);
-    const created = await context.request({ method: 'POST', url: '/api/v1/users', as: admin, body: { name: 'Lin', email: 'lin@example.com', role: 'member' } });
+    const created = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: admin,
+      body: { name: 'Lin', email: 'lin@example.com', role: 'member' },
+    });
     const first = created.body.invitation.url.split('/invite/')[1];
     const renewed = await context.request({ method: 'POST', url: `/api/v1/users/${created.body.id}/invitation`, as: admin });
     expect(renewed.status).toBe(201);
@@ -111,13 +148,22 @@ describe('people of an organization', () => {
     expect(created.status).toBe(201);
     expect(created.body.invitation).toBeNull();
     expect(created.body.state).toBe('active');
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: 'direct@example.com', password: 'set by the admin today' } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: 'direct@example.com', password: 'set by the admin today' },
+    });
     expect(login.status).toBe(200);
   });
 
   it('refuses a duplicate email in the same organization with 409, comparing case-insensitively', async () => {
     const { owner, member } = await createTeam(context);
-    const response = await context.request({ method: 'POST', url: '/api/v1/users', as: owner, body: { name: 'Twin', email: member.email.toUpperCase(), role: 'member' } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: owner,
+      body: { name: 'Twin', email: member.email.toUpperCase(), role: 'member' },
+    });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('already_member');
   });
@@ -126,16 +172,30 @@ describe('people of an organization', () => {
     const { owner } = await createTeam(context);
     const elsewhere = await createOrganization(context);
     const known = await createPerson(context, elsewhere.id, 'owner');
-    const response = await context.request({ method: 'POST', url: '/api/v1/users', as: owner, body: { name: known.name, email: known.email, role: 'member' } });
+    const response = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: owner,
+      body: { name: known.name, email: known.email, role: 'member' },
+    });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ id: known.id, state: 'active', invitation: null });
-    const login = await context.request({ method: 'POST', url: '/api/v1/auth/login', body: { email: known.email, password: TEST_PASSWORD } });
+    const login = await context.request({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      body: { email: known.email, password: TEST_PASSWORD },
+    });
     expect(login.body.organizations).toHaveLength(2);
   });
 
   it('changes role and capacity', async () => {
     const { owner, member } = await createTeam(context);
-    const response = await context.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, as: owner, body: { role: 'manager', capacityHours: 30.5 } });
+    const response = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${member.id}`,
+      as: owner,
+      body: { role: 'manager', capacityHours: 30.5 },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ role: 'manager', capacityHours: 30.5 });
     expect((await context.request({ url: '/api/v1/me', as: member })).body.role).toBe('manager');
@@ -179,17 +239,37 @@ describe('people of an organization', () => {
     const { owner, admin, member } = await createTeam(context);
     const promote = await context.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, as: admin, body: { role: 'owner' } });
     expect(promote.status).toBe(403);
-    const createOwner = await context.request({ method: 'POST', url: '/api/v1/users', as: admin, body: { name: 'O', email: 'o@example.com', role: 'owner' } });
+    const createOwner = await context.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      as: admin,
+      body: { name: 'O', email: 'o@example.com', role: 'owner' },
+    });
     expect(createOwner.status).toBe(403);
-    const deactivateOwner = await context.request({ method: 'PATCH', url: `/api/v1/users/${owner.id}`, as: admin, body: { active: false } });
+    const deactivateOwner = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${owner.id}`,
+      as: admin,
+      body: { active: false },
+    });
     expect(deactivateOwner.status).toBe(403);
-    const promoteMember = await context.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, as: admin, body: { role: 'manager' } });
+    const promoteMember = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${member.id}`,
+      as: admin,
+      body: { role: 'manager' },
+    });
     expect(promoteMember.status).toBe(200);
   });
 
   it('validates fields: role, capacity, unknown fields', async () => {
     const { owner, member } = await createTeam(context);
-    const response = await context.request({ method: 'PATCH', url: `/api/v1/users/${member.id}`, as: owner, body: { role: 'boss', capacityHours: -1, salary: 5 } });
+    const response = await context.request({
+      method: 'PATCH',
+      url: `/api/v1/users/${member.id}`,
+      as: owner,
+      body: { role: 'boss', capacityHours: -1, salary: 5 },
+    });
     expect(response.status).toBe(422);
     const pointers = response.body.errors.map((error: { pointer: string }) => error.pointer).sort();
     expect(pointers).toEqual(['/capacityHours', '/role', '/salary']);

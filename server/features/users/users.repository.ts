@@ -34,7 +34,10 @@ function toUser(row: Selectable<UsersTable>): UserRecord {
 }
 
 export async function countUsers(db: Kysely<Schema>): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -163,16 +166,7 @@ function peopleQuery(db: Kysely<Schema>, organizationId: number) {
   return db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select([
-      'u.id',
-      'u.name',
-      'u.email',
-      'u.password_hash',
-      'm.role',
-      'm.capacity_minutes',
-      'm.active',
-      'm.created_at',
-    ])
+    .select(['u.id', 'u.name', 'u.email', 'u.password_hash', 'm.role', 'm.capacity_minutes', 'm.active', 'm.created_at'])
     .where('m.organization_id', '=', organizationId);
 }
 

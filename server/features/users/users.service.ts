@@ -90,7 +90,13 @@ export async function createPerson(deps: Deps, actor: Actor, body: CreateUserBod
       ));
     await insertMembership(tx, { organizationId: actor.organizationId, userId: user.id, role: body.role, capacityMinutes }, now);
     const invitation = user.passwordHash === null && passwordHash === null ? await createInvitation(deps, tx, actor, user.id) : null;
-    if (invitation) await queueInvitationEmail(deps, tx, { organizationId: actor.organizationId, inviterId: actor.userId, userId: user.id, ...invitation });
+    if (invitation)
+      await queueInvitationEmail(deps, tx, {
+        organizationId: actor.organizationId,
+        inviterId: actor.userId,
+        userId: user.id,
+        ...invitation,
+      });
     const person = await findPerson(tx, actor.organizationId, user.id);
     if (!person) throw new Error('membership vanished inside its own transaction');
     return { ...person, invitation };

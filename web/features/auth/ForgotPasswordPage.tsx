@@ -41,7 +41,14 @@ export function ForgotPasswordPage() {
       ) : (
         <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
           <FormAlert message={form.formError} />
-          <TextField label={t('login.email')} pointer="/email" type="email" autoComplete="username" required error={form.fieldError('/email')} />
+          <TextField
+            label={t('login.email')}
+            pointer="/email"
+            type="email"
+            autoComplete="username"
+            required
+            error={form.fieldError('/email')}
+          />
           <button type="submit" className="button button--primary button--block" disabled={request.isPending}>
             {request.isPending ? t('passwordReset.sending') : t('passwordReset.send')}
           </button>

@@ -28,11 +28,7 @@ export function LoginPage() {
   }
 
   return (
-    <AuthLayout
-      title={t('login.title')}
-      description={<p>{t('login.intro')}</p>}
-      footer={<p className="muted">{t('login.noAccount')}</p>}
-    >
+    <AuthLayout title={t('login.title')} description={<p>{t('login.intro')}</p>} footer={<p className="muted">{t('login.noAccount')}</p>}>
       <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
         <FormAlert message={form.formError} />
         <TextField

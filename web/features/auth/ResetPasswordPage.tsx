@@ -30,7 +30,11 @@ export function ResetPasswordPage() {
     const invalid = reset.error instanceof ApiError && [404, 410].includes(reset.error.status);
     return (
       <AuthLayout title={t('passwordReset.resetTitle')}>
-        {invalid ? <p>{t('passwordReset.invalid')}</p> : <ErrorNotice message={errorMessage(reset.error)} onRetry={() => void reset.refetch()} />}
+        {invalid ? (
+          <p>{t('passwordReset.invalid')}</p>
+        ) : (
+          <ErrorNotice message={errorMessage(reset.error)} onRetry={() => void reset.refetch()} />
+        )}
         <p>
           <Link to="/forgot-password">{t('passwordReset.askAgain')}</Link>
         </p>

@@ -29,8 +29,7 @@ export function AcceptInvitationPage() {
   }
 
   if (invitation.isError) {
-    const invalid =
-      invitation.error instanceof ApiError && [404, 410].includes(invitation.error.status);
+    const invalid = invitation.error instanceof ApiError && [404, 410].includes(invitation.error.status);
     return (
       <AuthLayout title={invalid ? t('invitation.invalidTitle') : t('invitation.title')}>
         {invalid ? (

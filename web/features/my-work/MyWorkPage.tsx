@@ -119,7 +119,12 @@ export function MyWorkPage() {
         }
       />
       {waitingOnMe.length > 0 ? (
-        <SectionShell title={t('myWork.waitingOnMe.title')} description={t('myWork.waitingOnMe.description')} count={waitingOnMe.length} tone="attention">
+        <SectionShell
+          title={t('myWork.waitingOnMe.title')}
+          description={t('myWork.waitingOnMe.description')}
+          count={waitingOnMe.length}
+          tone="attention"
+        >
           <ul className="work-list">
             {waitingOnMe.map((task) => (
               <TaskRowSimple
@@ -156,7 +161,11 @@ export function MyWorkPage() {
           </ul>
         </SectionShell>
       ) : null}
-      <SectionShell title={t('myWork.queue.title')} description={t('myWork.queue.description')} count={queue.isSuccess ? queueItems.length : undefined}>
+      <SectionShell
+        title={t('myWork.queue.title')}
+        description={t('myWork.queue.description')}
+        count={queue.isSuccess ? queueItems.length : undefined}
+      >
         {queueItems.length > 1 ? (
           <p className="field__hint queue-keys" id="queue-keys">
             {t('myWork.queue.keys')}
@@ -177,7 +186,12 @@ export function MyWorkPage() {
           <QueueList tasks={queueItems} projectNames={projectNames} />
         )}
         {queue.hasNextPage ? (
-          <button type="button" className="button queue-more" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+          <button
+            type="button"
+            className="button queue-more"
+            disabled={queue.isFetchingNextPage}
+            onClick={() => void queue.fetchNextPage()}
+          >
             {queue.isFetchingNextPage ? t('common.loading') : t('myWork.queue.more')}
           </button>
         ) : null}

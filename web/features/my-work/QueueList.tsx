@@ -27,9 +27,7 @@ export function moveFor(items: readonly { id: number }[], from: number, to: numb
   const moving = items[from];
   const target = items[to];
   if (!moving || !target || from === to) return null;
-  return to < from
-    ? { id: moving.id, list: 'queue', beforeId: target.id }
-    : { id: moving.id, list: 'queue', afterId: target.id };
+  return to < from ? { id: moving.id, list: 'queue', beforeId: target.id } : { id: moving.id, list: 'queue', afterId: target.id };
 }
 
 interface RowProps {

@@ -70,7 +70,9 @@ function FailedJobTable({ jobs }: { jobs: FailedJob[] }) {
                           retry.mutate(job.id, { onSuccess: () => setRetried(true) });
                         }}
                       >
-                        {retry.isPending && retry.variables === job.id ? t('notifications.failedJobs.retrying') : t('notifications.failedJobs.retry')}
+                        {retry.isPending && retry.variables === job.id
+                          ? t('notifications.failedJobs.retrying')
+                          : t('notifications.failedJobs.retry')}
                         <span className="visually-hidden"> {jobTypeLabel(job.type)}</span>
                       </button>
                     </td>

@@ -107,15 +107,7 @@ export function NotificationBell() {
       <div className="visually-hidden" role="status">
         {announcement}
       </div>
-      <div
-        ref={panel}
-        id={panelId}
-        className="bell-panel"
-        role="dialog"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        hidden={!open}
-      >
+      <div ref={panel} id={panelId} className="bell-panel" role="dialog" aria-labelledby={titleId} tabIndex={-1} hidden={!open}>
         <div className="bell-panel__header">
           <h2 className="bell-panel__title" id={titleId}>
             {t('notifications.title')}

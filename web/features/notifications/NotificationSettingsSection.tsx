@@ -118,7 +118,9 @@ function SettingsForm({ initial }: { initial: NotificationSettings }) {
           {t('notifications.settings.digestHint')}
         </p>
       </div>
-      {digestOnlyWithoutDigest ? <p className="notice notice--info notification-settings__note">{t('notifications.settings.digestOff')}</p> : null}
+      {digestOnlyWithoutDigest ? (
+        <p className="notice notice--info notification-settings__note">{t('notifications.settings.digestOff')}</p>
+      ) : null}
       <StatusMessage message={saved ? t('notifications.settings.saved') : null} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>

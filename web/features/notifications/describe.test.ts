@@ -19,7 +19,11 @@ const notice = (kind: Notification['kind'], data: Record<string, unknown>): Noti
 
 describe('timesheet notifications', () => {
   beforeAll(async () => {
-    await i18next.init({ lng: 'en', resources: { en: { translation: en }, tr: { translation: tr } }, interpolation: { escapeValue: false } });
+    await i18next.init({
+      lng: 'en',
+      resources: { en: { translation: en }, tr: { translation: tr } },
+      interpolation: { escapeValue: false },
+    });
   });
   const nameOf = () => undefined;
 
@@ -33,7 +37,10 @@ describe('timesheet notifications', () => {
 
   it('quotes the comment of a returned week, in Turkish too', async () => {
     const returned = notice('timesheet_returned', { weekStart: '2026-11-16', comment: 'Split the workshop' });
-    expect(describeNotification(returned, 3, nameOf)).toMatchObject({ sentence: expect.stringContaining('returned your week of'), quote: 'Split the workshop' });
+    expect(describeNotification(returned, 3, nameOf)).toMatchObject({
+      sentence: expect.stringContaining('returned your week of'),
+      quote: 'Split the workshop',
+    });
     await i18next.changeLanguage('tr');
     expect(describeNotification(returned, 3, nameOf).sentence).toMatch(/^Mehmet Öztürk, 16\s*–\s*22 Kas 2026 haftanızı geri gönderdi$/);
     await i18next.changeLanguage('en');

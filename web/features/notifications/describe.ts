@@ -24,11 +24,7 @@ export function notificationHref(notification: Notification): string | null {
  * `myId` recognises work waiting on the reader: a manager who is also the person waited on gets the
  * manager's notice (one per person), without `onYou`.
  */
-export function describeNotification(
-  notification: Notification,
-  myId: number,
-  nameOf: (userId: number) => string | undefined,
-): Described {
+export function describeNotification(notification: Notification, myId: number, nameOf: (userId: number) => string | undefined): Described {
   const t = i18next.t;
   const data = notification.data;
   const actor = notification.actorName ?? t('notifications.someone');
@@ -40,7 +36,9 @@ export function describeNotification(
     case 'assigned':
       return {
         sentence:
-          data.role === 'collaborator' ? t('notifications.item.assignedCollaborator', values) : t('notifications.item.assignedCaptain', values),
+          data.role === 'collaborator'
+            ? t('notifications.item.assignedCollaborator', values)
+            : t('notifications.item.assignedCaptain', values),
         quote: null,
       };
     case 'mentioned':
@@ -54,8 +52,7 @@ export function describeNotification(
     case 'waiting': {
       const quote = text(data.reason);
       if (data.onYou === true || data.waitingOnUserId === myId) return { sentence: t('notifications.item.waitingOnYou', values), quote };
-      const name =
-        text(data.waitingOnExternal) ?? (typeof data.waitingOnUserId === 'number' ? nameOf(data.waitingOnUserId) : undefined);
+      const name = text(data.waitingOnExternal) ?? (typeof data.waitingOnUserId === 'number' ? nameOf(data.waitingOnUserId) : undefined);
       return {
         sentence: name ? t('notifications.item.waitingOn', { ...values, name }) : t('notifications.item.waiting', values),
         quote,
@@ -70,7 +67,8 @@ export function describeNotification(
     case 'timesheet_approved':
     case 'timesheet_returned': {
       const week = isDate(data.weekStart) ? weekRange(i18next.language, data.weekStart, addDays(data.weekStart, 6)) : '';
-      const key = notification.kind === 'timesheet_approved' ? 'notifications.item.timesheetApproved' : 'notifications.item.timesheetReturned';
+      const key =
+        notification.kind === 'timesheet_approved' ? 'notifications.item.timesheetApproved' : 'notifications.item.timesheetReturned';
       return { sentence: t(key, { actor, week }), quote: text(data.comment) };
     }
   }

@@ -92,13 +92,11 @@ export function useSaveNotificationSettings() {
   });
 }
 
-
 /** Background work that failed for good; owners and admins only. */
 export function useFailedJobs(options: { enabled: boolean }) {
   return useQuery({
     queryKey: notificationKeys.failedJobs(),
-    queryFn: async ({ signal }) =>
-      (await apiFetch('/admin/failed-jobs', { schema: FailedJobListSchema, signal })).items,
+    queryFn: async ({ signal }) => (await apiFetch('/admin/failed-jobs', { schema: FailedJobListSchema, signal })).items,
     enabled: options.enabled,
   });
 }

@@ -33,13 +33,7 @@ export function CreateOrganizationForm() {
   return (
     <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
       <FormAlert message={form.formError} />
-      <TextField
-        label={t('organizations.create.name')}
-        pointer="/name"
-        autoComplete="off"
-        required
-        error={form.fieldError('/name')}
-      />
+      <TextField label={t('organizations.create.name')} pointer="/name" autoComplete="off" required error={form.fieldError('/name')} />
       <fieldset className="fieldset">
         <legend className="fieldset__legend">{t('organizations.create.owner')}</legend>
         <div className="form-grid">
@@ -69,9 +63,7 @@ export function CreateOrganizationForm() {
           error={form.fieldError('/owner/password')}
         />
       </fieldset>
-      <StatusMessage
-        message={created ? t('organizations.create.created', { name: created.organization, email: created.owner }) : null}
-      />
+      <StatusMessage message={created ? t('organizations.create.created', { name: created.organization, email: created.owner }) : null} />
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={create.isPending}>
           {create.isPending ? t('organizations.create.submitting') : t('organizations.create.submit')}

@@ -77,9 +77,7 @@ function InvitationSection({ person }: { person: Person }) {
         {t('people.manage.invitationTitle')}
       </h3>
       <p className="muted">{t('people.manage.invitationBody')}</p>
-      <div role="alert">
-        {newInvitation.isError ? <p className="alert alert--error">{errorMessage(newInvitation.error)}</p> : null}
-      </div>
+      <div role="alert">{newInvitation.isError ? <p className="alert alert--error">{errorMessage(newInvitation.error)}</p> : null}</div>
       {link ? (
         <CopyField
           label={t('people.invitationLink')}

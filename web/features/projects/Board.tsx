@@ -68,7 +68,8 @@ function keyboardCoordinates(columns: { current: readonly TaskStatus[] }): Keybo
     event.preventDefault();
     const { active, over, droppableRects } = args.context;
     const here =
-      (over?.data.current as { status?: TaskStatus } | undefined)?.status ?? (active?.data.current as { status?: TaskStatus } | undefined)?.status;
+      (over?.data.current as { status?: TaskStatus } | undefined)?.status ??
+      (active?.data.current as { status?: TaskStatus } | undefined)?.status;
     const at = here ? columns.current.indexOf(here) : -1;
     const next = columns.current[at + (event.code === 'ArrowRight' ? 1 : -1)];
     const rect = next ? droppableRects.get(`${COLUMN_ID}${next}`) : undefined;
@@ -147,7 +148,12 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
         </ul>
       </SortableContext>
       {tasks.hasNextPage ? (
-        <button type="button" className="button button--small button--block" disabled={tasks.isFetchingNextPage} onClick={() => void tasks.fetchNextPage()}>
+        <button
+          type="button"
+          className="button button--small button--block"
+          disabled={tasks.isFetchingNextPage}
+          onClick={() => void tasks.fetchNextPage()}
+        >
           {tasks.isFetchingNextPage ? t('common.loading') : t('board.showMore')}
         </button>
       ) : null}
@@ -295,7 +301,9 @@ export function Board() {
     if (viaMenu) setFocusId(task.id);
     try {
       await moveTask.mutateAsync({ id: task.id, list: 'project', ...body });
-      announce(t('board.reordered', { reference: task.reference, position: Math.min(newIndex, items.length - 1) + 1, count: items.length }));
+      announce(
+        t('board.reordered', { reference: task.reference, position: Math.min(newIndex, items.length - 1) + 1, count: items.length }),
+      );
     } catch (error) {
       refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
     }
@@ -365,7 +373,12 @@ export function Board() {
         <p className="muted" id="board-help">
           {manager ? t('board.helpManager') : t('board.help')}
         </p>
-        <button type="button" className="button button--small button--ghost" aria-pressed={showCancelled} onClick={() => setShowCancelled((value) => !value)}>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          aria-pressed={showCancelled}
+          onClick={() => setShowCancelled((value) => !value)}
+        >
           {t('board.showCancelled')}
         </button>
       </div>

@@ -20,7 +20,10 @@ export interface CardMenu {
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
-  return letters.map((part) => part?.[0] ?? '').join('').toLocaleUpperCase();
+  return letters
+    .map((part) => part?.[0] ?? '')
+    .join('')
+    .toLocaleUpperCase();
 }
 
 /** The card's content, shared by the card in its column and the copy that follows the pointer while dragging. */
@@ -183,8 +186,8 @@ function MoveMenu({
           }
         }}
       >
-        {menu.moves.length > 0 ? (
-          menu.moves.map((move) => (
+        {menu.moves.length > 0
+          ? menu.moves.map((move) => (
               <button
                 key={move.action}
                 type="button"
@@ -201,10 +204,10 @@ function MoveMenu({
                 {move.needs ? <span aria-hidden="true">…</span> : null}
               </button>
             ))
-        ) : null}
+          : null}
         {menu.moves.length > 0 && menu.positions.length > 0 ? <hr className="move-menu__separator" /> : null}
-        {menu.positions.length > 0 ? (
-          menu.positions.map((position) => (
+        {menu.positions.length > 0
+          ? menu.positions.map((position) => (
               <button
                 key={position}
                 type="button"
@@ -219,7 +222,7 @@ function MoveMenu({
                 {t(`board.position.${position}`)}
               </button>
             ))
-        ) : null}
+          : null}
       </div>
     </div>
   );
@@ -255,7 +258,9 @@ export function BoardCard({ task, captain, today, menu, focus, onFocused, onMove
   return (
     <li
       ref={setNodeRef}
-      className={['card-task', isDragging ? 'card-task--placeholder' : '', task.isOverdue ? 'card-task--overdue' : ''].filter(Boolean).join(' ')}
+      className={['card-task', isDragging ? 'card-task--placeholder' : '', task.isOverdue ? 'card-task--overdue' : '']
+        .filter(Boolean)
+        .join(' ')}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-task-id={task.id}
       {...listeners}

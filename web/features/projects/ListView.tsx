@@ -213,7 +213,11 @@ function FilterBar({ list, onChange, labels }: { list: ListParams; onChange: (ne
             <span>{t('list.filters.overdueOnly')}</span>
           </label>
           {!isDefaultList(list) ? (
-            <button type="button" className="button button--small button--ghost" onClick={() => onChange(readListParams(new URLSearchParams()))}>
+            <button
+              type="button"
+              className="button button--small button--ghost"
+              onClick={() => onChange(readListParams(new URLSearchParams()))}
+            >
               {t('list.filters.clear')}
             </button>
           ) : null}
@@ -361,7 +365,13 @@ function TaskTable({
             const task = items[row.index];
             if (!task) {
               return (
-                <tr key={row.key} aria-rowindex={row.index + 2} className="task-table__more" data-index={row.index} ref={virtualizer.measureElement}>
+                <tr
+                  key={row.key}
+                  aria-rowindex={row.index + 2}
+                  className="task-table__more"
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                >
                   <td colSpan={6}>{t('list.loadingMore')}</td>
                 </tr>
               );

@@ -141,7 +141,11 @@ function MilestoneCard({
           <span className="muted">{t('milestones.noDueDate')}</span>
         )}
       </div>
-      <ProgressBar closed={milestone.progress.closed} total={milestone.progress.total} label={t('milestones.progressOf', { title: milestone.title })} />
+      <ProgressBar
+        closed={milestone.progress.closed}
+        total={milestone.progress.total}
+        label={t('milestones.progressOf', { title: milestone.title })}
+      />
       {milestone.deliverables ? (
         <div className="milestone__deliverables">
           <h4 className="milestone__subtitle">{t('milestones.fields.deliverables')}</h4>

@@ -15,10 +15,10 @@ import { ClientPicker, type MemberDraft, MembersPicker } from './pickers.js';
 import { useCreateProject } from './use-projects.js';
 
 /** Checked on the client before sending: an end date before the start is a typo. */
-const ProjectFormSchema = CreateProjectBodySchema.refine(
-  (body) => !body.startDate || !body.endDate || body.endDate >= body.startDate,
-  { path: ['endDate'], message: 'end before start' },
-);
+const ProjectFormSchema = CreateProjectBodySchema.refine((body) => !body.startDate || !body.endDate || body.endDate >= body.startDate, {
+  path: ['endDate'],
+  message: 'end before start',
+});
 
 function NewProjectForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();

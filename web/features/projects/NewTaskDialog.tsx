@@ -44,10 +44,7 @@ function NodeChecklist({ done }: { done: Record<Piece, boolean> }) {
             <span className="node-check__text">
               <span className="node-check__name">
                 {t(`newTask.checklist.items.${piece}.name`)}
-                <span className="visually-hidden">
-                  {' '}
-                  {done[piece] ? t('newTask.checklist.present') : t('newTask.checklist.missing')}
-                </span>
+                <span className="visually-hidden"> {done[piece] ? t('newTask.checklist.present') : t('newTask.checklist.missing')}</span>
               </span>
               {done[piece] ? null : <span className="node-check__why">{t(`newTask.checklist.items.${piece}.why`)}</span>}
             </span>
@@ -72,7 +69,15 @@ function NodeChecklist({ done }: { done: Record<Piece, boolean> }) {
   );
 }
 
-function NewTaskForm({ projectId: initialProjectId, defaults, onClose }: { projectId: number; defaults: NewTaskDefaults; onClose: () => void }) {
+function NewTaskForm({
+  projectId: initialProjectId,
+  defaults,
+  onClose,
+}: {
+  projectId: number;
+  defaults: NewTaskDefaults;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const me = useSession();
   const navigate = useNavigate();

@@ -103,12 +103,7 @@ export function ProjectPage() {
         ))}
       </nav>
       <Outlet context={context} />
-      <NewTaskDialog
-        open={newTask !== null}
-        projectId={current.id}
-        defaults={newTask ?? {}}
-        onClose={() => setNewTask(null)}
-      />
+      <NewTaskDialog open={newTask !== null} projectId={current.id} defaults={newTask ?? {}} onClose={() => setNewTask(null)} />
     </div>
   );
 }

@@ -74,7 +74,13 @@ export function SettingsTab() {
       </div>
       <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
         <FormAlert message={form.formError} />
-        <TextField label={t('projects.fields.name')} pointer="/name" defaultValue={project.name} required error={form.fieldError('/name')} />
+        <TextField
+          label={t('projects.fields.name')}
+          pointer="/name"
+          defaultValue={project.name}
+          required
+          error={form.fieldError('/name')}
+        />
         <ClientPicker value={clientId} onChange={setClientId} mayCreate={canRunProjects(me.role)} error={form.fieldError('/clientId')} />
         <TextAreaField
           label={t('projects.fields.description')}

@@ -62,7 +62,10 @@ export async function moveCard(
 ): Promise<() => void> {
   const fromKey = columnKey(projectId, task.status);
   const toKey = columnKey(projectId, to);
-  await Promise.all([queryClient.cancelQueries({ queryKey: fromKey, exact: true }), queryClient.cancelQueries({ queryKey: toKey, exact: true })]);
+  await Promise.all([
+    queryClient.cancelQueries({ queryKey: fromKey, exact: true }),
+    queryClient.cancelQueries({ queryKey: toKey, exact: true }),
+  ]);
   const before = queryClient.getQueryData<ListData>(fromKey);
   const target = queryClient.getQueryData<ListData>(toKey);
   if (before) queryClient.setQueryData<ListData>(fromKey, without(before, task.id));

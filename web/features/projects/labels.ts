@@ -27,7 +27,20 @@ export function canManage(project: Pick<Project, 'myRole'>): boolean {
   return project.myRole === 'manager' || project.myRole === 'admin';
 }
 
-const TURKISH_LETTERS: Record<string, string> = { ı: 'i', İ: 'I', ş: 's', Ş: 'S', ğ: 'g', Ğ: 'G', ç: 'c', Ç: 'C', ö: 'o', Ö: 'O', ü: 'u', Ü: 'U' };
+const TURKISH_LETTERS: Record<string, string> = {
+  ı: 'i',
+  İ: 'I',
+  ş: 's',
+  Ş: 'S',
+  ğ: 'g',
+  Ğ: 'G',
+  ç: 'c',
+  Ç: 'C',
+  ö: 'o',
+  Ö: 'O',
+  ü: 'u',
+  Ü: 'U',
+};
 
 /**
  * A project key from its name: an acronym the name starts with (ACME Corp → ACME), else the
@@ -43,7 +56,13 @@ export function suggestKey(name: string): string {
   const first = words[0];
   if (!first) return '';
   if (first.length >= 2 && first.length <= 6 && first === first.toUpperCase()) return first;
-  const key = words.length > 1 ? words.slice(0, 4).map((word) => word[0]).join('') : first.slice(0, 4);
+  const key =
+    words.length > 1
+      ? words
+          .slice(0, 4)
+          .map((word) => word[0])
+          .join('')
+      : first.slice(0, 4);
   const result = (key.length >= 2 ? key : first.slice(0, 4)).toUpperCase().slice(0, 10);
   return result.length >= 2 ? result : '';
 }
@@ -84,10 +103,7 @@ export function formatCalendar(locale: string, value: string, options: { short?:
 
 export type DeadlineState = 'overdue' | 'today' | 'upcoming' | 'none';
 
-export function deadlineState(
-  task: { deadline: string | null; isOverdue: boolean; status: string },
-  today: string,
-): DeadlineState {
+export function deadlineState(task: { deadline: string | null; isOverdue: boolean; status: string }, today: string): DeadlineState {
   if (!task.deadline) return 'none';
   if (task.isOverdue) return 'overdue';
   if (task.status !== 'done' && task.status !== 'cancelled' && task.deadline.slice(0, 10) === today) return 'today';

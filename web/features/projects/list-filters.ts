@@ -53,7 +53,8 @@ export function writeListParams(list: ListParams): URLSearchParams {
   const params = new URLSearchParams();
   if (list.q.trim()) params.set('q', list.q.trim());
   if (list.statuses.length === 0) params.set('status', 'all');
-  else if (!sameStatuses(list.statuses, OPEN_STATUSES)) params.set('status', TASK_STATUSES.filter((s) => list.statuses.includes(s)).join(','));
+  else if (!sameStatuses(list.statuses, OPEN_STATUSES))
+    params.set('status', TASK_STATUSES.filter((s) => list.statuses.includes(s)).join(','));
   if (list.captainId) params.set('captainId', String(list.captainId));
   if (list.milestoneId) params.set('milestoneId', String(list.milestoneId));
   if (list.label.trim()) params.set('label', list.label.trim().toLowerCase());

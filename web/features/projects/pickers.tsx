@@ -187,7 +187,9 @@ export function MembersPicker({ value, onChange, people, hint, error }: MembersP
                 className="input select input--compact"
                 value={member.role}
                 onChange={(event) =>
-                  onChange(value.map((item) => (item.userId === member.userId ? { ...item, role: event.target.value as ProjectRole } : item)))
+                  onChange(
+                    value.map((item) => (item.userId === member.userId ? { ...item, role: event.target.value as ProjectRole } : item)),
+                  )
                 }
               >
                 <option value="manager">{projectRoleLabel('manager')}</option>

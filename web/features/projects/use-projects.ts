@@ -22,12 +22,7 @@ import {
   type UpdateMilestoneBody,
   type UpdateProjectBody,
 } from '../../../shared/projects.js';
-import {
-  type CreateSavedFilterBody,
-  type SavedFilter,
-  SavedFilterListSchema,
-  SavedFilterSchema,
-} from '../../../shared/tasks.js';
+import { type CreateSavedFilterBody, type SavedFilter, SavedFilterListSchema, SavedFilterSchema } from '../../../shared/tasks.js';
 import { apiFetch } from '../../api/client.js';
 import { taskKeys } from '../tasks/keys.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';

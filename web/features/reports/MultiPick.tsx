@@ -36,7 +36,8 @@ export function MultiPick({ label, allLabel, options, value, onChange, findLabel
   const chosen = new Set(value);
   // An id in the address that is not (or no longer) an option still narrows the report: say so.
   const names = value.map((selected) => options.find((option) => option.id === selected)?.name ?? `#${selected}`);
-  const summary = value.length === 0 ? allLabel : value.length === 1 ? (names[0] ?? '') : t('reports.filters.selectedCount', { count: value.length });
+  const summary =
+    value.length === 0 ? allLabel : value.length === 1 ? (names[0] ?? '') : t('reports.filters.selectedCount', { count: value.length });
 
   useEffect(() => {
     if (!open) return;
@@ -65,14 +66,13 @@ export function MultiPick({ label, allLabel, options, value, onChange, findLabel
   }, [open]);
 
   useEffect(() => {
-    if (open) requestAnimationFrame(() => (search.current ?? root.current?.querySelector<HTMLInputElement>('input[type="checkbox"]'))?.focus());
+    if (open)
+      requestAnimationFrame(() => (search.current ?? root.current?.querySelector<HTMLInputElement>('input[type="checkbox"]'))?.focus());
     else setQuery('');
   }, [open]);
 
   const needle = query.trim().toLocaleLowerCase();
-  const shown = needle
-    ? options.filter((option) => `${option.name} ${option.detail ?? ''}`.toLocaleLowerCase().includes(needle))
-    : options;
+  const shown = needle ? options.filter((option) => `${option.name} ${option.detail ?? ''}`.toLocaleLowerCase().includes(needle)) : options;
 
   function toggle(optionId: number, on: boolean) {
     onChange(on ? [...value, optionId].sort((a, b) => a - b) : value.filter((item) => item !== optionId));

@@ -77,7 +77,13 @@ export function ReportFilterBar({ filters, onChange, range, people, projects, cl
               error={problems.from}
               onChange={(from) => onChange({ ...filters, from })}
             />
-            <DateField label={t('reports.filters.to')} name="to" value={filters.to} error={problems.to} onChange={(to) => onChange({ ...filters, to })} />
+            <DateField
+              label={t('reports.filters.to')}
+              name="to"
+              value={filters.to}
+              error={problems.to}
+              onChange={(to) => onChange({ ...filters, to })}
+            />
           </>
         ) : null}
         <p className="report-filters__range" aria-live="polite">

@@ -99,13 +99,13 @@ export function ReportsPage() {
   const directory = useDirectory({ enabled: seesOthers });
 
   const projectOptions = useMemo(
-    () =>
-      (projects.data ?? [])
-        .map((project) => ({ id: project.id, name: project.name, detail: project.key }))
-        .sort(byName),
+    () => (projects.data ?? []).map((project) => ({ id: project.id, name: project.name, detail: project.key })).sort(byName),
     [projects.data],
   );
-  const clientOptions = useMemo(() => (clients.data ?? []).map((client) => ({ id: client.id, name: client.name })).sort(byName), [clients.data]);
+  const clientOptions = useMemo(
+    () => (clients.data ?? []).map((client) => ({ id: client.id, name: client.name })).sort(byName),
+    [clients.data],
+  );
   const activityOptions = useMemo(
     () =>
       (activityTypes.data ?? [])
@@ -170,9 +170,16 @@ export function ReportsPage() {
       ) : report.isError ? (
         <ErrorNotice message={errorMessage(report.error)} onRetry={() => void report.refetch()} />
       ) : data && data.totalMinutes === 0 && range ? (
-        <EmptyReport range={range} narrowed={hasNarrowingFilters(filters)} onClear={() => change({ ...emptyFilters(), period: filters.period, from: filters.from, to: filters.to })} />
+        <EmptyReport
+          range={range}
+          narrowed={hasNarrowingFilters(filters)}
+          onClear={() => change({ ...emptyFilters(), period: filters.period, from: filters.from, to: filters.to })}
+        />
       ) : data && range ? (
-        <div className={report.isPlaceholderData ? 'reports-page__content reports-page__content--stale' : 'reports-page__content'} aria-busy={report.isPlaceholderData}>
+        <div
+          className={report.isPlaceholderData ? 'reports-page__content reports-page__content--stale' : 'reports-page__content'}
+          aria-busy={report.isPlaceholderData}
+        >
           <Totals report={data} />
           <Breakdown report={data} range={range} filters={filters} seesOthers={seesOthers} weekStart={me.organization.weekStart} />
         </div>
@@ -232,14 +239,19 @@ function Totals({ report }: { report: TimeReport }) {
           <dt>{t('reports.totals.billableShare')}</dt>
           <dd className="report-total__value">{formatPercent(locale, share(report.billableMinutes, report.totalMinutes))}</dd>
           <dd className="report-total__detail">
-            {t('reports.totals.billableOf', { billable: formatDuration(report.billableMinutes), total: formatDuration(report.totalMinutes) })}
+            {t('reports.totals.billableOf', {
+              billable: formatDuration(report.billableMinutes),
+              total: formatDuration(report.totalMinutes),
+            })}
           </dd>
         </div>
         <div className="report-total">
           <dt>{t('reports.totals.utilisation')}</dt>
           <dd className="report-total__value">{used === null ? '—' : formatPercent(locale, used)}</dd>
           <dd className="report-total__detail">
-            {used === null ? t('reports.totals.noCapacity') : t('reports.totals.ofCapacity', { capacity: formatDuration(report.capacityMinutes) })}
+            {used === null
+              ? t('reports.totals.noCapacity')
+              : t('reports.totals.ofCapacity', { capacity: formatDuration(report.capacityMinutes) })}
           </dd>
         </div>
       </dl>
@@ -285,7 +297,11 @@ function Breakdown({
         {project ? null : <ProjectChart bars={projects} chartBars={limitBars(projects, MAX_BARS, other)} alone={!showPeople} />}
         {showPeople ? <PersonChart bars={people} chartBars={limitBars(people, MAX_BARS, other)} alone={Boolean(project)} /> : null}
         {project && tasks.length > 0 ? (
-          <TaskChart rows={tasks} chartBars={limitBars(taskBars(tasks, report.totalMinutes), MAX_BARS, other)} periodMinutes={project.minutes} />
+          <TaskChart
+            rows={tasks}
+            chartBars={limitBars(taskBars(tasks, report.totalMinutes), MAX_BARS, other)}
+            periodMinutes={project.minutes}
+          />
         ) : null}
       </div>
     </section>

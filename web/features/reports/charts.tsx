@@ -313,7 +313,10 @@ function hoursAxis(format: (hours: number) => string) {
  * The two stacked bars of a bar chart, billable under non-billable, the outer end rounded.
  * Returned as elements (not a component) so recharts finds them among the chart's children.
  */
-function billableBars(t: TFunction, { animate, size, radius }: { animate: boolean; size: number; radius: [number, number, number, number] }) {
+function billableBars(
+  t: TFunction,
+  { animate, size, radius }: { animate: boolean; size: number; radius: [number, number, number, number] },
+) {
   return [
     <Bar
       key="billable"
@@ -371,7 +374,13 @@ export function TimelineChart({ buckets, granularity }: { buckets: readonly Time
       title={title}
       chart={
         <>
-          <ComposedChart responsive accessibilityLayer={false} data={data} style={{ width: '100%', height: 260 }} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+          <ComposedChart
+            responsive
+            accessibilityLayer={false}
+            data={data}
+            style={{ width: '100%', height: 260 }}
+            margin={{ top: 8, right: 8, bottom: 0, left: -16 }}
+          >
             <CartesianGrid vertical={false} stroke={GRID_COLOR} />
             <XAxis dataKey="tick" tick={AXIS_TICK} tickLine={false} interval="preserveStartEnd" minTickGap={12} />
             <YAxis {...hoursAxis(hours.axis)} axisLine={false} />
@@ -594,7 +603,15 @@ function EstimateCell({ row }: { row: TaskRow }) {
   );
 }
 
-export function TaskChart({ rows, chartBars, periodMinutes }: { rows: readonly TaskRow[]; chartBars: readonly BarDatum[]; periodMinutes: number }) {
+export function TaskChart({
+  rows,
+  chartBars,
+  periodMinutes,
+}: {
+  rows: readonly TaskRow[];
+  chartBars: readonly BarDatum[];
+  periodMinutes: number;
+}) {
   const { t } = useTranslation();
   const title = t('reports.charts.byTask');
   return (

@@ -92,8 +92,7 @@ export interface TimeBucket {
 export function timeBuckets(byDay: TimeReport['byDay'], range: DateRange, granularity: Granularity, weekStart: number): TimeBucket[] {
   const days = new Map(byDay.map((day) => [day.date, day]));
   const buckets: TimeBucket[] = [];
-  const keyOf = (date: string) =>
-    granularity === 'day' ? date : granularity === 'week' ? weekStartOf(date, weekStart) : date.slice(0, 7);
+  const keyOf = (date: string) => (granularity === 'day' ? date : granularity === 'week' ? weekStartOf(date, weekStart) : date.slice(0, 7));
   let current: TimeBucket | null = null;
   let currentKey = '';
   const total = Math.max(0, daysInRange(range));

@@ -89,8 +89,7 @@ export function useLogout() {
 export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (organizationId: number) =>
-      apiFetch('/auth/switch', { method: 'POST', body: { organizationId }, schema: MeSchema }),
+    mutationFn: (organizationId: number) => apiFetch('/auth/switch', { method: 'POST', body: { organizationId }, schema: MeSchema }),
     onSuccess: async (me) => {
       forgetOrganizationData(queryClient);
       queryClient.setQueryData(sessionKeys.me(), me);

@@ -303,7 +303,9 @@ export function ActivityTypesSection() {
                         void change(
                           type,
                           { active: !type.active },
-                          type.active ? t('activityTypes.deactivated', { name: type.name }) : t('activityTypes.activated', { name: type.name }),
+                          type.active
+                            ? t('activityTypes.deactivated', { name: type.name })
+                            : t('activityTypes.activated', { name: type.name }),
                         );
                       }}
                     />

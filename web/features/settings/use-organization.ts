@@ -19,8 +19,7 @@ export function useOrganization() {
 export function useUpdateOrganization() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateOrganizationBody) =>
-      apiFetch('/organization', { method: 'PATCH', body, schema: OrganizationSchema }),
+    mutationFn: (body: UpdateOrganizationBody) => apiFetch('/organization', { method: 'PATCH', body, schema: OrganizationSchema }),
     onSuccess: (organization) => {
       queryClient.setQueryData(organizationKeys.current(), organization);
       // The session carries the organization's name and time zone too.

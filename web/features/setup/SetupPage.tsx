@@ -45,21 +45,8 @@ export function SetupPage() {
           required
           error={form.fieldError('/organizationName')}
         />
-        <TextField
-          label={t('setup.name')}
-          pointer="/name"
-          autoComplete="name"
-          required
-          error={form.fieldError('/name')}
-        />
-        <TextField
-          label={t('setup.email')}
-          pointer="/email"
-          type="email"
-          autoComplete="email"
-          required
-          error={form.fieldError('/email')}
-        />
+        <TextField label={t('setup.name')} pointer="/name" autoComplete="name" required error={form.fieldError('/name')} />
+        <TextField label={t('setup.email')} pointer="/email" type="email" autoComplete="email" required error={form.fieldError('/email')} />
         <TextField
           label={t('setup.password')}
           pointer="/password"

@@ -69,14 +69,7 @@ function CommentEditor({
         rows={4}
         error={form.fieldError('/body')}
         renderInput={(props) => (
-          <MentionTextarea
-            {...props}
-            name="body"
-            maxLength={50_000}
-            people={people}
-            onValue={setText}
-            autoFocus={autoFocus}
-          />
+          <MentionTextarea {...props} name="body" maxLength={50_000} people={people} onValue={setText} autoFocus={autoFocus} />
         )}
       />
       <div className="actions">

@@ -12,7 +12,8 @@ function useFileSize() {
   const format = useFormat();
   return (bytes: number) => {
     if (bytes < 1024) return format.number(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
-    if (bytes < 1024 * 1024) return format.number(bytes / 1024, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 });
+    if (bytes < 1024 * 1024)
+      return format.number(bytes / 1024, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 });
     return format.number(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 });
   };
 }
@@ -127,7 +128,11 @@ export function DocumentsSection() {
                   {item.filename}
                 </a>
                 <span className="doc-list__meta">
-                  {t('taskView.documents.meta', { size: size(item.size), name: name(item.uploaderId), date: format.dateTime(item.createdAt) })}
+                  {t('taskView.documents.meta', {
+                    size: size(item.size),
+                    name: name(item.uploaderId),
+                    date: format.dateTime(item.createdAt),
+                  })}
                 </span>
               </div>
               <div className="doc-list__actions">

@@ -53,7 +53,10 @@ function TimeEntryChange({ entry }: { entry: HistoryEntry }) {
         {deleted && before('minutes') !== undefined ? (
           <>
             {': '}
-            {t('taskTime.history.deletedWhat', { duration: formatField('minutes', before('minutes')), date: formatField('date', before('date')) })}
+            {t('taskTime.history.deletedWhat', {
+              duration: formatField('minutes', before('minutes')),
+              date: formatField('date', before('date')),
+            })}
           </>
         ) : null}
       </p>

@@ -30,7 +30,13 @@ export function MentionTextarea({ id, value, people, onValue, onKeyDown, ...rest
     ? people
         .filter((person) => {
           const q = lower(query.text);
-          return q === '' || lower(person.name).startsWith(q) || lower(person.name).split(/\s+/).some((word) => word.startsWith(q));
+          return (
+            q === '' ||
+            lower(person.name).startsWith(q) ||
+            lower(person.name)
+              .split(/\s+/)
+              .some((word) => word.startsWith(q))
+          );
         })
         .slice(0, 6)
     : [];
@@ -106,7 +112,13 @@ export function MentionTextarea({ id, value, people, onValue, onKeyDown, ...rest
           onKeyDown?.(event);
         }}
       />
-      <div id={`${id}-mentions`} role="listbox" aria-label={t('taskView.comments.mentionList')} className="picker-list mention__list" hidden={!open}>
+      <div
+        id={`${id}-mentions`}
+        role="listbox"
+        aria-label={t('taskView.comments.mentionList')}
+        className="picker-list mention__list"
+        hidden={!open}
+      >
         {matches.map((person, index) => (
           // biome-ignore lint/a11y/useKeyWithClickEvents: the textarea handles the keys (aria-activedescendant)
           <div

@@ -11,7 +11,11 @@ import { listItems, useAddDependency, useRemoveDependency, useTask, useTaskList 
 import { useTaskView } from './task-context.js';
 import { TaskPicker } from './TaskPicker.js';
 
-function TaskLink({ task }: { task: { id: number; reference: string; title: string; status: Parameters<typeof StatusBadge>[0]['status'] } }) {
+function TaskLink({
+  task,
+}: {
+  task: { id: number; reference: string; title: string; status: Parameters<typeof StatusBadge>[0]['status'] };
+}) {
   return (
     <span className="task-link">
       <Link to={`/tasks/${task.id}`}>
@@ -77,7 +81,12 @@ export function RelationsSection() {
             <p className="muted">{t('taskView.relations.noSubtasks')}</p>
           )}
           {projectTasks.hasNextPage ? (
-            <button type="button" className="button button--small" disabled={projectTasks.isFetchingNextPage} onClick={() => void projectTasks.fetchNextPage()}>
+            <button
+              type="button"
+              className="button button--small"
+              disabled={projectTasks.isFetchingNextPage}
+              onClick={() => void projectTasks.fetchNextPage()}
+            >
               {t('taskView.relations.lookFurther')}
             </button>
           ) : null}

@@ -158,7 +158,14 @@ function DetailsForm({ base, onDone }: { base: Task; onDone: () => void }) {
       deadline: date ? (time ? `${date}T${time}` : date) : null,
       estimateMinutes: hours === null ? null : Math.round(hours * 60),
       activityType: text(data.get('activityType')) || null,
-      labels: [...new Set(text(data.get('labels')).split(',').map((label) => label.trim().toLowerCase()).filter(Boolean))],
+      labels: [
+        ...new Set(
+          text(data.get('labels'))
+            .split(',')
+            .map((label) => label.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ],
       milestoneId: text(data.get('milestoneId')) ? Number(data.get('milestoneId')) : null,
       parentId: text(data.get('parentId')) ? Number(data.get('parentId')) : null,
     };

@@ -238,7 +238,15 @@ function TaskTitle() {
   );
 }
 
-function ConflictNotice({ conflict, onReload, onReapply }: { conflict: Conflict; onReload: () => void; onReapply: () => Promise<unknown> }) {
+function ConflictNotice({
+  conflict,
+  onReload,
+  onReapply,
+}: {
+  conflict: Conflict;
+  onReload: () => void;
+  onReapply: () => Promise<unknown>;
+}) {
   const { t } = useTranslation();
   const { project } = useTaskView();
   const format = useFieldFormat(project);

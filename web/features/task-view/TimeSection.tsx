@@ -32,8 +32,7 @@ function TimeSummary() {
       <p className="time-summary__figures">
         {summary?.estimate ? (
           <>
-            <span className="time-summary__tracked">{summary.tracked}</span>{' '}
-            {t('taskTime.ofEstimate', { estimate: summary.estimate })}
+            <span className="time-summary__tracked">{summary.tracked}</span> {t('taskTime.ofEstimate', { estimate: summary.estimate })}
           </>
         ) : (
           <>
@@ -76,7 +75,15 @@ function EntryLock({ status }: { status: TimeEntry['weekStatus'] }) {
   );
 }
 
-function DeleteEntryDialog({ entry, access, onClose }: { entry: TimeEntry | null; access: EntryAccess | null; onClose: (deleted: boolean) => void }) {
+function DeleteEntryDialog({
+  entry,
+  access,
+  onClose,
+}: {
+  entry: TimeEntry | null;
+  access: EntryAccess | null;
+  onClose: (deleted: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const remove = useDeleteTimeEntry();
   const [error, setError] = useState<string | null>(null);
@@ -89,7 +96,11 @@ function DeleteEntryDialog({ entry, access, onClose }: { entry: TimeEntry | null
       title={t('timeEntry.delete.title')}
       description={
         entry
-          ? t('timeEntry.delete.body', { duration: formatDuration(entry.minutes), date: formatLocalDate(entry.date, i18n.language), name: entry.userName })
+          ? t('timeEntry.delete.body', {
+              duration: formatDuration(entry.minutes),
+              date: formatLocalDate(entry.date, i18n.language),
+              name: entry.userName,
+            })
           : null
       }
     >
@@ -259,7 +270,10 @@ export function TimeSection() {
                   const type = activityName(entry.activityTypeId);
                   return (
                     <tr key={entry.id} data-entry-id={entry.id}>
-                      <td data-label={onlyMine ? t('timeEntry.fields.date') : t('timeEntry.fields.personDate')} className="time-entries__date">
+                      <td
+                        data-label={onlyMine ? t('timeEntry.fields.date') : t('timeEntry.fields.personDate')}
+                        className="time-entries__date"
+                      >
                         <div className="time-entries__what">
                           {onlyMine ? null : (
                             <span className="time-entries__person">
@@ -297,16 +311,16 @@ export function TimeSection() {
                       </td>
                       <td data-label={t('timeEntry.fields.billable')}>
                         {entry.billable ? (
-                        <span className="time-entries__billable" title={t('timeEntry.billable.yes')}>
-                          <CheckIcon />
-                          <span className="visually-hidden">{t('timeEntry.billable.yes')}</span>
-                        </span>
-                      ) : (
-                        <span className="muted" title={t('timeEntry.billable.no')}>
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">{t('timeEntry.billable.no')}</span>
-                        </span>
-                      )}
+                          <span className="time-entries__billable" title={t('timeEntry.billable.yes')}>
+                            <CheckIcon />
+                            <span className="visually-hidden">{t('timeEntry.billable.yes')}</span>
+                          </span>
+                        ) : (
+                          <span className="muted" title={t('timeEntry.billable.no')}>
+                            <span aria-hidden="true">—</span>
+                            <span className="visually-hidden">{t('timeEntry.billable.no')}</span>
+                          </span>
+                        )}
                       </td>
                       <td className="cell-actions time-entries__actions">
                         {access.canChange ? (
@@ -345,9 +359,7 @@ export function TimeSection() {
               {list.length > 1 ? (
                 <tfoot>
                   <tr>
-                    <th scope="row">
-                      {t('taskTime.listedTotal')}
-                    </th>
+                    <th scope="row">{t('taskTime.listedTotal')}</th>
                     <td className="num">
                       <span className="time-entries__duration">{formatDuration(listed)}</span>
                     </td>

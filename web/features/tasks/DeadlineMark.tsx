@@ -4,7 +4,13 @@ import { useFormat } from '../session/use-session.js';
 import { deadlineState, formatDeadline } from './deadline.js';
 
 /** The deadline with an overdue or due-today mark (words, not colour alone). */
-export function DeadlineMark({ task, showNone }: { task: Pick<TaskSummary, 'deadline' | 'deadlineAt' | 'isOverdue' | 'status'>; showNone?: boolean }) {
+export function DeadlineMark({
+  task,
+  showNone,
+}: {
+  task: Pick<TaskSummary, 'deadline' | 'deadlineAt' | 'isOverdue' | 'status'>;
+  showNone?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   if (!task.deadline) return showNone ? <span className="muted">{t('tasks.deadline.none')}</span> : null;

@@ -19,7 +19,18 @@ export interface StatusActionsProps {
   onMoved?: (task: Task) => void;
 }
 
-const ORDER: Transition['action'][] = ['start', 'resume', 'submit', 'complete', 'approve', 'request_changes', 'wait', 'restore', 'reopen', 'cancel'];
+const ORDER: Transition['action'][] = [
+  'start',
+  'resume',
+  'submit',
+  'complete',
+  'approve',
+  'request_changes',
+  'wait',
+  'restore',
+  'reopen',
+  'cancel',
+];
 
 /** The workflow moves this person may make on this task now, as buttons; moves that need words open a dialog. */
 export function StatusActions({ task, project: given, compact, onMoved }: StatusActionsProps) {

@@ -138,7 +138,11 @@ function TransitionForm({
       if (transition.via === 'review') {
         const feedback = text(data.get('feedback')).trim();
         if (transition.needs === 'feedback') {
-          const valid = form.validate(z.object({ feedback: z.string().trim().min(1).max(20_000) }), { feedback }, { '/feedback': t('tasks.transition.feedbackRequired') });
+          const valid = form.validate(
+            z.object({ feedback: z.string().trim().min(1).max(20_000) }),
+            { feedback },
+            { '/feedback': t('tasks.transition.feedbackRequired') },
+          );
           if (!valid) return;
         }
         result = await review.mutateAsync({
@@ -155,9 +159,7 @@ function TransitionForm({
           z.object({
             reason: z.string().min(1).max(5000),
             waitingOn:
-              kind === 'external'
-                ? z.object({ external: z.string().min(1).max(200) })
-                : z.object({ userId: z.number().int().positive() }),
+              kind === 'external' ? z.object({ external: z.string().min(1).max(200) }) : z.object({ userId: z.number().int().positive() }),
           }),
           { reason, waitingOn: kind === 'external' ? { external } : { userId: userId ? Number(userId) : undefined } },
           {

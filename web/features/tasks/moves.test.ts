@@ -7,15 +7,30 @@ import { reorder } from './use-tasks.js';
 function me(id: number, role: Me['role'] = 'member'): Me {
   return {
     user: { id, name: `User ${id}`, email: `u${id}@example.com`, locale: 'en', isInstanceAdmin: false },
-    organization: { id: 1, name: 'Org', timeZone: 'Europe/Istanbul', currency: 'EUR', weekStart: 1, workingDays: [1, 2, 3, 4, 5], workdayStart: '09:00', workdayEnd: '17:00', digestTime: '07:30', createdAt: '' },
+    organization: {
+      id: 1,
+      name: 'Org',
+      timeZone: 'Europe/Istanbul',
+      currency: 'EUR',
+      weekStart: 1,
+      workingDays: [1, 2, 3, 4, 5],
+      workdayStart: '09:00',
+      workdayEnd: '17:00',
+      digestTime: '07:30',
+      createdAt: '',
+    },
     role,
     organizations: [],
   };
 }
 
 const task = { captainId: 2, createdById: 1, collaboratorIds: [3] };
-const actions = (status: Parameters<typeof allowedMoves>[0]['status'], who: Me, myRole: 'manager' | 'member' | 'admin' = 'member', reviewRequired = true) =>
-  allowedMoves({ status }, taskParts(task, who, { myRole, reviewRequired })).map((move) => move.action);
+const actions = (
+  status: Parameters<typeof allowedMoves>[0]['status'],
+  who: Me,
+  myRole: 'manager' | 'member' | 'admin' = 'member',
+  reviewRequired = true,
+) => allowedMoves({ status }, taskParts(task, who, { myRole, reviewRequired })).map((move) => move.action);
 
 describe('allowedMoves', () => {
   it('lets the captain start, wait, resume and submit, but not approve their own work', () => {
@@ -67,10 +82,14 @@ describe('deadlines', () => {
   });
 
   it('marks overdue by the instant and due today by the local date; closed tasks are neither', () => {
-    expect(deadlineState({ ...open, deadline: '2026-03-31T17:00', deadlineAt: '2026-03-31T14:00:00Z' }, 'Europe/Istanbul', now)).toBe('overdue');
+    expect(deadlineState({ ...open, deadline: '2026-03-31T17:00', deadlineAt: '2026-03-31T14:00:00Z' }, 'Europe/Istanbul', now)).toBe(
+      'overdue',
+    );
     expect(deadlineState({ ...open, deadline: '2026-03-31', deadlineAt: '2026-03-31T21:00:00Z' }, 'Europe/Istanbul', now)).toBe('today');
     expect(deadlineState({ ...open, deadline: '2026-04-02', deadlineAt: '2026-04-02T21:00:00Z' }, 'Europe/Istanbul', now)).toBe('upcoming');
-    expect(deadlineState({ ...open, status: 'done', deadline: '2026-03-01', deadlineAt: '2026-03-01T21:00:00Z' }, 'Europe/Istanbul', now)).toBe('none');
+    expect(
+      deadlineState({ ...open, status: 'done', deadline: '2026-03-01', deadlineAt: '2026-03-01T21:00:00Z' }, 'Europe/Istanbul', now),
+    ).toBe('none');
   });
 
   it('formats the wall-clock deadline as written, without shifting it', () => {

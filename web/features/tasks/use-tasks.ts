@@ -162,8 +162,7 @@ export interface ChangeStatusInput extends ChangeStatusBody {
 export function useChangeStatus() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: ChangeStatusInput) =>
-      apiFetch(`/tasks/${id}/status`, { method: 'POST', body, schema: TaskSchema }),
+    mutationFn: ({ id, ...body }: ChangeStatusInput) => apiFetch(`/tasks/${id}/status`, { method: 'POST', body, schema: TaskSchema }),
     onSuccess: (task) => {
       storeTask(queryClient, task);
       refreshListsAndHistory(queryClient, task.id);

@@ -78,7 +78,10 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
     { value: '', label: t('timeEntry.form.noActivity') },
     ...types
       .filter((type) => type.active || type.id === entry?.activityTypeId)
-      .map((type) => ({ value: String(type.id), label: type.active ? type.name : t('timeEntry.form.inactiveActivity', { name: type.name }) })),
+      .map((type) => ({
+        value: String(type.id),
+        label: type.active ? type.name : t('timeEntry.form.inactiveActivity', { name: type.name }),
+      })),
   ];
 
   const minutes = parseDuration(duration);
@@ -114,8 +117,15 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
         return;
       }
       const why = text(data.get('reason'));
-      const schema = reason === 'required' ? UpdateTimeEntryBodySchema.extend({ reason: z.string().trim().min(1).max(2000) }) : UpdateTimeEntryBodySchema;
-      const valid = form.validate(schema, { ...fields, reason: why === '' ? undefined : why }, { ...messages, '/reason': t('timeEntry.form.reasonMissing') });
+      const schema =
+        reason === 'required'
+          ? UpdateTimeEntryBodySchema.extend({ reason: z.string().trim().min(1).max(2000) })
+          : UpdateTimeEntryBodySchema;
+      const valid = form.validate(
+        schema,
+        { ...fields, reason: why === '' ? undefined : why },
+        { ...messages, '/reason': t('timeEntry.form.reasonMissing') },
+      );
       if (!valid) return;
       // Only what changed: the task's history records each change.
       const changes: UpdateTimeEntryBody = {};

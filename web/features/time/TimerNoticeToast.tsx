@@ -21,7 +21,12 @@ export function TimerNoticeToast() {
   const toast = notice ? (
     <div className={`timer-notice timer-notice--${notice.tone}`}>
       <p className="timer-notice__text">{notice.text}</p>
-      <button type="button" className="icon-button timer-notice__close" aria-label={t('timer.notice.dismiss')} onClick={() => dismissTimerNotice(notice.id)}>
+      <button
+        type="button"
+        className="icon-button timer-notice__close"
+        aria-label={t('timer.notice.dismiss')}
+        onClick={() => dismissTimerNotice(notice.id)}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </div>

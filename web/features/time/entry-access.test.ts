@@ -9,7 +9,11 @@ const admin = { userId: 3, isAdmin: true, managesProject: true };
 describe('who may change a time entry', () => {
   it('lets people change their own entries while the week is open or rejected', () => {
     expect(entryAccess({ userId: 1, weekStatus: 'open' }, member)).toEqual({ canChange: true, asksReason: false, reasonRequired: false });
-    expect(entryAccess({ userId: 1, weekStatus: 'rejected' }, member)).toEqual({ canChange: true, asksReason: false, reasonRequired: false });
+    expect(entryAccess({ userId: 1, weekStatus: 'rejected' }, member)).toEqual({
+      canChange: true,
+      asksReason: false,
+      reasonRequired: false,
+    });
   });
 
   it('keeps submitted and approved weeks read-only for their owner', () => {

@@ -30,7 +30,8 @@ function toSearch(query: Record<string, string | number | undefined>): string {
 /** After any time change: time screens refetch, and so do tasks (their tracked minutes). */
 function useTimeChanged() {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: timeKeys.all }), queryClient.invalidateQueries({ queryKey: taskKeys.all })]);
+  return () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: timeKeys.all }), queryClient.invalidateQueries({ queryKey: taskKeys.all })]);
 }
 
 /** The caller's running timer, or null. */

@@ -112,7 +112,10 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
           {t('timesheet.addRow.searchHint')}
         </p>
       </div>
-      <fieldset className={error ? 'field field--invalid ts-task-choice' : 'field ts-task-choice'} aria-describedby={error ? `${id}-error` : undefined}>
+      <fieldset
+        className={error ? 'field field--invalid ts-task-choice' : 'field ts-task-choice'}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         <legend className="field__label">{t('timesheet.addRow.task')}</legend>
         <div className="ts-task-choice__list">
           {kept.map(option)}
@@ -122,7 +125,13 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
           {fromSearch.map(option)}
           {nothing ? (
             <p className="muted ts-task-choice__empty">
-              {loading ? t('common.loading') : queue.isError ? taskErrorMessage(queue.error) : text === '' ? t('timesheet.addRow.emptyQueue') : t('timesheet.addRow.none')}
+              {loading
+                ? t('common.loading')
+                : queue.isError
+                  ? taskErrorMessage(queue.error)
+                  : text === ''
+                    ? t('timesheet.addRow.emptyQueue')
+                    : t('timesheet.addRow.none')}
             </p>
           ) : null}
         </div>
@@ -137,7 +146,10 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
         pointer="/activityTypeId"
         value={activity}
         onChange={(event) => setActivity(event.target.value)}
-        options={[{ value: '', label: t('timesheet.grid.noActivity') }, ...active.map((type) => ({ value: String(type.id), label: type.name }))]}
+        options={[
+          { value: '', label: t('timesheet.grid.noActivity') },
+          ...active.map((type) => ({ value: String(type.id), label: type.name })),
+        ]}
       />
       <div className="actions actions--end">
         <button type="button" className="button" onClick={onClose}>

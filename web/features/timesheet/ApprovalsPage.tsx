@@ -78,7 +78,9 @@ export function ApprovalsPage() {
                     </td>
                     <td className="num" data-label={t('timesheet.approvals.total')}>
                       <span className={over ? 'ts-over' : under ? 'ts-under' : undefined}>{formatDuration(item.totalMinutes)}</span>
-                      <span className="ts-day-total__capacity">{t('timesheet.grid.ofCapacity', { capacity: formatDuration(item.capacityMinutes) })}</span>
+                      <span className="ts-day-total__capacity">
+                        {t('timesheet.grid.ofCapacity', { capacity: formatDuration(item.capacityMinutes) })}
+                      </span>
                       {over ? <span className="visually-hidden">{t('timesheet.grid.over')}</span> : null}
                     </td>
                     <td className="ts-approvals__submitted" data-label={t('timesheet.approvals.submitted')}>

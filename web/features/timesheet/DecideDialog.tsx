@@ -61,7 +61,9 @@ function DecideForm({ decision, sheet, onClose, onDecided }: { decision: Decisio
       <TextAreaField
         label={reject ? t('timesheet.decide.commentRequiredLabel') : t('timesheet.decide.commentOptionalLabel')}
         pointer="/comment"
-        hint={reject ? t('timesheet.decide.rejectHint', { name: sheet.userName }) : t('timesheet.decide.approveHint', { name: sheet.userName })}
+        hint={
+          reject ? t('timesheet.decide.rejectHint', { name: sheet.userName }) : t('timesheet.decide.approveHint', { name: sheet.userName })
+        }
         error={form.fieldError('/comment')}
         required={reject}
         maxLength={5000}

@@ -20,7 +20,11 @@ export function TimeTabs({ current }: { current: 'mine' | 'approvals' | 'approva
   const showApprovals = current !== 'mine' || mayApprove(me.role) || count > 0;
   return (
     <nav className="ts-tabs" aria-label={t('timesheet.tabs.label')}>
-      <Link className={current === 'mine' ? 'ts-tabs__link ts-tabs__link--active' : 'ts-tabs__link'} to="/time" aria-current={current === 'mine' ? 'page' : undefined}>
+      <Link
+        className={current === 'mine' ? 'ts-tabs__link ts-tabs__link--active' : 'ts-tabs__link'}
+        to="/time"
+        aria-current={current === 'mine' ? 'page' : undefined}
+      >
         {t('timesheet.tabs.myWeek')}
       </Link>
       {showApprovals ? (

@@ -35,7 +35,18 @@ function rowName(row: GridRow, activityNames: ReadonlyMap<number, string>): stri
  * Enter, Escape undoes what was typed, arrow keys move like a spreadsheet; what the server refuses
  * stays typed in the cell with the reason listed under the table.
  */
-export function TimesheetGrid({ sheet, rows, editable, today, activityNames, caption, save, onRemoveRow, focusRowKey, onFocused }: TimesheetGridProps) {
+export function TimesheetGrid({
+  sheet,
+  rows,
+  editable,
+  today,
+  activityNames,
+  caption,
+  save,
+  onRemoveRow,
+  focusRowKey,
+  onFocused,
+}: TimesheetGridProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const table = useRef<HTMLTableElement>(null);
@@ -237,7 +248,9 @@ export function TimesheetGrid({ sheet, rows, editable, today, activityNames, cap
                     const multiple = cellMode(cell) === 'multiple';
                     const error = errors.get(key);
                     const errorId = `${cellId(rowIndex, col)}-error`;
-                    const describedBy = [multiple ? `${id}-several` : '', !open ? `${id}-future` : '', error ? errorId : ''].filter(Boolean).join(' ');
+                    const describedBy = [multiple ? `${id}-several` : '', !open ? `${id}-future` : '', error ? errorId : '']
+                      .filter(Boolean)
+                      .join(' ');
                     const classes = [
                       'ts-cell',
                       multiple ? 'ts-cell--several' : '',

@@ -53,7 +53,17 @@ export function TimesheetPage() {
 
   const activityTypes = useActivityTypes();
   const activityNames = useMemo(() => new Map((activityTypes.data ?? []).map((type) => [type.id, type.name])), [activityTypes.data]);
-  const rows = useMemo(() => (sheet ? buildRows(sheet.entries, sheet.days.map((day) => day.date), seeds) : []), [sheet, seeds]);
+  const rows = useMemo(
+    () =>
+      sheet
+        ? buildRows(
+            sheet.entries,
+            sheet.days.map((day) => day.date),
+            seeds,
+          )
+        : [],
+    [sheet, seeds],
+  );
   // The grid edits open and returned weeks of one's own; an admin's corrections to approved time (with a
   // reason) and changes to someone else's entries belong on the task page.
   const editable = settled && sheet.canEdit && !foreign && (sheet.status === 'open' || sheet.status === 'rejected');
@@ -177,7 +187,12 @@ export function TimesheetPage() {
           onFocused={() => setFocusRowKey(null)}
           onDecided={(decision) =>
             navigate('/time/approvals', {
-              state: { decided: t(decision === 'approve' ? 'timesheet.decide.approvedNote' : 'timesheet.decide.rejectedNote', { name: sheet.userName, week: weekLabel }) },
+              state: {
+                decided: t(decision === 'approve' ? 'timesheet.decide.approvedNote' : 'timesheet.decide.rejectedNote', {
+                  name: sheet.userName,
+                  week: weekLabel,
+                }),
+              },
             })
           }
         />
@@ -186,7 +201,9 @@ export function TimesheetPage() {
       ) : (
         <ErrorNotice
           message={
-            query.error instanceof ApiError && query.error.status === 403 && !foreign ? t('timesheet.noAccess') : timesheetErrorMessage(query.error)
+            query.error instanceof ApiError && query.error.status === 403 && !foreign
+              ? t('timesheet.noAccess')
+              : timesheetErrorMessage(query.error)
           }
           onRetry={() => void query.refetch()}
         />
@@ -221,7 +238,21 @@ interface WeekViewProps {
 }
 
 /** One week: where it stands (with its actions), the grid, and the dialogs of submitting and deciding. */
-function WeekView({ sheet, rows, editable, foreign, loading, today, weekLabel, activityNames, save, onRemoveRow, focusRowKey, onFocused, onDecided }: WeekViewProps) {
+function WeekView({
+  sheet,
+  rows,
+  editable,
+  foreign,
+  loading,
+  today,
+  weekLabel,
+  activityNames,
+  save,
+  onRemoveRow,
+  focusRowKey,
+  onFocused,
+  onDecided,
+}: WeekViewProps) {
   const { t } = useTranslation();
   const submit = useSubmitTimesheet();
   const withdraw = useWithdrawTimesheet();
@@ -240,7 +271,13 @@ function WeekView({ sheet, rows, editable, foreign, loading, today, weekLabel, a
   }
   if (canWithdraw) {
     actions.push(
-      <button key="withdraw" type="button" className="button" disabled={withdraw.isPending} onClick={() => withdraw.mutate(sheet.weekStart)}>
+      <button
+        key="withdraw"
+        type="button"
+        className="button"
+        disabled={withdraw.isPending}
+        onClick={() => withdraw.mutate(sheet.weekStart)}
+      >
         {withdraw.isPending ? t('timesheet.withdraw.pending') : t('timesheet.withdraw.button')}
       </button>,
     );
@@ -258,7 +295,12 @@ function WeekView({ sheet, rows, editable, foreign, loading, today, weekLabel, a
 
   return (
     <>
-      <StatusBanner sheet={sheet} foreign={foreign} actions={actions} error={withdraw.isError ? timesheetErrorMessage(withdraw.error) : null} />
+      <StatusBanner
+        sheet={sheet}
+        foreign={foreign}
+        actions={actions}
+        error={withdraw.isError ? timesheetErrorMessage(withdraw.error) : null}
+      />
       <div className={loading ? 'ts-week ts-week--loading' : 'ts-week'} aria-busy={loading || undefined}>
         <TimesheetGrid
           sheet={sheet}
@@ -297,7 +339,17 @@ function WeekView({ sheet, rows, editable, foreign, loading, today, weekLabel, a
   );
 }
 
-function StatusBanner({ sheet, foreign, actions, error }: { sheet: Timesheet; foreign: boolean; actions: ReactNode[]; error: string | null }) {
+function StatusBanner({
+  sheet,
+  foreign,
+  actions,
+  error,
+}: {
+  sheet: Timesheet;
+  foreign: boolean;
+  actions: ReactNode[];
+  error: string | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const by = sheet.decidedBy?.name ?? t('timesheet.status.someone');
@@ -314,7 +366,9 @@ function StatusBanner({ sheet, foreign, actions, error }: { sheet: Timesheet; fo
       case 'approved':
         return t('timesheet.status.approvedText', { name: by, date: decidedAt });
       case 'rejected':
-        return foreign ? t('timesheet.status.rejectedOther', { name: by, date: decidedAt }) : t('timesheet.status.rejectedText', { name: by, date: decidedAt });
+        return foreign
+          ? t('timesheet.status.rejectedOther', { name: by, date: decidedAt })
+          : t('timesheet.status.rejectedText', { name: by, date: decidedAt });
     }
   })();
   return (

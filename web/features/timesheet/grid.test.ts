@@ -67,7 +67,14 @@ describe('timesheet rows', () => {
     const first = entry({ taskId: 5, date: '2026-11-26', minutes: 45, createdAt: '2026-11-26T08:00:00Z' });
     const second = entry({ taskId: 5, date: '2026-11-26', minutes: 20, createdAt: '2026-11-26T07:00:00Z' });
     const [row] = buildRows([first, second], dates, []);
-    expect(row?.cells[3]).toEqual({ date: '2026-11-26', minutes: 65, entries: [{ id: second.id, minutes: 20 }, { id: first.id, minutes: 45 }] });
+    expect(row?.cells[3]).toEqual({
+      date: '2026-11-26',
+      minutes: 65,
+      entries: [
+        { id: second.id, minutes: 20 },
+        { id: first.id, minutes: 45 },
+      ],
+    });
   });
 
   it('orders rows by reference number, not as text, and keeps added rows in that order', () => {
@@ -93,7 +100,11 @@ describe('timesheet rows', () => {
 
   it('totals each day over all rows', () => {
     const rows = buildRows(
-      [entry({ taskId: 1, date: '2026-11-23', minutes: 60 }), entry({ taskId: 2, date: '2026-11-23', minutes: 30 }), entry({ taskId: 2, date: '2026-11-29', minutes: 15 })],
+      [
+        entry({ taskId: 1, date: '2026-11-23', minutes: 60 }),
+        entry({ taskId: 2, date: '2026-11-23', minutes: 30 }),
+        entry({ taskId: 2, date: '2026-11-29', minutes: 15 }),
+      ],
       dates,
       [],
     );

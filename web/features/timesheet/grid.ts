@@ -76,16 +76,18 @@ export function buildRows(entries: readonly TimeEntry[], dates: readonly string[
     if (index === undefined) continue;
     const row = rowFor(entry);
     const cell = row.cells[index] as GridCell;
-    row.cells[index] = { date: cell.date, entries: [...cell.entries, { id: entry.id, minutes: entry.minutes }], minutes: cell.minutes + entry.minutes };
+    row.cells[index] = {
+      date: cell.date,
+      entries: [...cell.entries, { id: entry.id, minutes: entry.minutes }],
+      minutes: cell.minutes + entry.minutes,
+    };
     row.totalMinutes += entry.minutes;
   }
   for (const seed of seeds) rowFor(seed);
 
   return [...rows.values()].sort(
     (a, b) =>
-      compareReferences(a.taskReference, b.taskReference) ||
-      a.taskId - b.taskId ||
-      (a.activityTypeId ?? 0) - (b.activityTypeId ?? 0),
+      compareReferences(a.taskReference, b.taskReference) || a.taskId - b.taskId || (a.activityTypeId ?? 0) - (b.activityTypeId ?? 0),
   );
 }
 
@@ -133,7 +135,11 @@ export interface CellPosition {
 }
 
 /** Whether the caret sits at the start or the end of a field; a field selected whole counts as both. */
-export function caretEdges(selectionStart: number | null, selectionEnd: number | null, length: number): { atStart: boolean; atEnd: boolean } {
+export function caretEdges(
+  selectionStart: number | null,
+  selectionEnd: number | null,
+  length: number,
+): { atStart: boolean; atEnd: boolean } {
   if (selectionStart === null || selectionEnd === null) return { atStart: true, atEnd: true };
   const whole = selectionStart === 0 && selectionEnd === length;
   return {
@@ -183,7 +189,12 @@ export function seedsOf(entries: readonly TimeEntry[]): RowSeed[] {
   for (const entry of entries) {
     const key = rowKeyOf(entry.taskId, entry.activityTypeId);
     if (!seen.has(key)) {
-      seen.set(key, { taskId: entry.taskId, taskReference: entry.taskReference, taskTitle: entry.taskTitle, activityTypeId: entry.activityTypeId });
+      seen.set(key, {
+        taskId: entry.taskId,
+        taskReference: entry.taskReference,
+        taskTitle: entry.taskTitle,
+        activityTypeId: entry.activityTypeId,
+      });
     }
   }
   return [...seen.values()];

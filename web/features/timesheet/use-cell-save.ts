@@ -18,7 +18,9 @@ function withEntry(sheet: Timesheet, change: { put?: TimeEntry; removeId?: numbe
   let entries = sheet.entries.filter((entry) => entry.id !== change.removeId);
   if (change.put) {
     const put = change.put;
-    entries = entries.some((entry) => entry.id === put.id) ? entries.map((entry) => (entry.id === put.id ? put : entry)) : [...entries, put];
+    entries = entries.some((entry) => entry.id === put.id)
+      ? entries.map((entry) => (entry.id === put.id ? put : entry))
+      : [...entries, put];
   }
   return { ...sheet, entries };
 }
@@ -50,7 +52,12 @@ export function useCellSave(queryKey: QueryKey) {
           case 'none':
             return { ok: true };
           case 'create': {
-            const entry = await create.mutateAsync({ taskId: row.taskId, date, duration: plan.minutes, activityTypeId: row.activityTypeId });
+            const entry = await create.mutateAsync({
+              taskId: row.taskId,
+              date,
+              duration: plan.minutes,
+              activityTypeId: row.activityTypeId,
+            });
             patch({ put: entry });
             return { ok: true };
           }

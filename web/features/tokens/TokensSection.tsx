@@ -77,9 +77,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ApiToken[]; onRevoke: (token
                 <code>{token.prefix}…</code>
               </td>
               <td data-label={t('tokens.created')}>{format.dateTime(token.createdAt)}</td>
-              <td data-label={t('tokens.lastUsed')}>
-                {token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}
-              </td>
+              <td data-label={t('tokens.lastUsed')}>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.neverUsed')}</td>
               <td className="cell-actions">
                 <button type="button" className="button button--small button--danger-outline" onClick={() => onRevoke(token)}>
                   {t('tokens.revoke')}
@@ -106,8 +104,7 @@ export function TokensSection() {
       title={t('tokens.title')}
       description={
         <>
-          {t('tokens.description')}{' '}
-          <a href="/api/docs">{t('tokens.docsLink')}</a>
+          {t('tokens.description')} <a href="/api/docs">{t('tokens.docsLink')}</a>
         </>
       }
     >
