@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../api/client.js';
-import { sessionKeys } from '../features/session/keys.js';
+import { sessionKeys } from '../features/auth/keys.js';
 import { router } from './router.js';
 
 const SIGNED_OUT_CODES = new Set(['not_authenticated', 'session_expired']);

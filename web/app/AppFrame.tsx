@@ -5,7 +5,7 @@ import { isOrganizationAdmin } from '../../shared/roles.js';
 import { BrandMark } from '../components/Brand.js';
 import { errorMessage } from '../components/errors.js';
 import { NotificationBell } from '../features/notifications/NotificationBell.js';
-import { useLogout, useSession, useSwitchOrganization } from '../features/session/use-session.js';
+import { useLogout, useSession, useSwitchOrganization } from '../features/auth/use-session.js';
 import { HeaderTimer } from '../features/time/HeaderTimer.js';
 import { useLiveUpdates } from './use-live-updates.js';
 

@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Navigate, Outlet, useLocation, useRouteError, use
 import { errorMessage } from '../components/errors.js';
 import { ErrorNotice, Loading } from '../components/Page.js';
 import { safeNext } from '../components/safe-next.js';
-import { signOutIntent, useMe, useSetupStatus, useUserLocale } from '../features/session/use-session.js';
+import { signOutIntent, useMe, useSetupStatus, useUserLocale } from '../features/auth/use-session.js';
 
 export function FullPageLoading() {
   return (

@@ -18,7 +18,7 @@ export const router = createBrowserRouter([
       {
         path: 'invite/:token',
         lazy: async () => ({
-          Component: (await import('../features/invitations/AcceptInvitationPage.js')).AcceptInvitationPage,
+          Component: (await import('../features/users/AcceptInvitationPage.js')).AcceptInvitationPage,
         }),
       },
       {
@@ -41,35 +41,35 @@ export const router = createBrowserRouter([
               { index: true, element: <Navigate to="/my-work" replace /> },
               {
                 path: 'my-work',
-                lazy: async () => ({ Component: (await import('../features/my-work/MyWorkPage.js')).MyWorkPage }),
+                lazy: async () => ({ Component: (await import('../features/tasks/queue/MyWorkPage.js')).MyWorkPage }),
               },
               {
                 path: 'tasks/:id',
-                lazy: async () => ({ Component: (await import('../features/task-view/TaskPage.js')).TaskPage }),
+                lazy: async () => ({ Component: (await import('../features/tasks/page/TaskPage.js')).TaskPage }),
               },
               ...projectRoutes,
               {
                 path: 'dashboard',
                 lazy: async () => ({
-                  Component: (await import('../features/placeholder/ComingSoonPage.js')).DashboardPage,
+                  Component: (await import('./ComingSoonPage.js')).DashboardPage,
                 }),
               },
               {
                 path: 'time',
-                lazy: async () => ({ Component: (await import('../features/timesheet/TimesheetPage.js')).TimesheetPage }),
+                lazy: async () => ({ Component: (await import('../features/time/timesheet/TimesheetPage.js')).TimesheetPage }),
               },
               {
                 path: 'time/approvals',
-                lazy: async () => ({ Component: (await import('../features/timesheet/ApprovalsPage.js')).ApprovalsPage }),
+                lazy: async () => ({ Component: (await import('../features/time/timesheet/ApprovalsPage.js')).ApprovalsPage }),
               },
               {
                 path: 'reports',
                 lazy: async () => ({ Component: (await import('../features/reports/ReportsPage.js')).ReportsPage }),
               },
-              { path: 'people', lazy: async () => ({ Component: (await import('../features/people/PeoplePage.js')).PeoplePage }) },
+              { path: 'people', lazy: async () => ({ Component: (await import('../features/users/PeoplePage.js')).PeoplePage }) },
               {
                 path: 'settings',
-                lazy: async () => ({ Component: (await import('../features/settings/SettingsPage.js')).SettingsPage }),
+                lazy: async () => ({ Component: (await import('../features/organizations/SettingsPage.js')).SettingsPage }),
               },
               {
                 path: 'notifications',
@@ -79,11 +79,11 @@ export const router = createBrowserRouter([
               },
               {
                 path: 'profile',
-                lazy: async () => ({ Component: (await import('../features/profile/ProfilePage.js')).ProfilePage }),
+                lazy: async () => ({ Component: (await import('../features/me/ProfilePage.js')).ProfilePage }),
               },
               {
                 path: '*',
-                lazy: async () => ({ Component: (await import('../features/placeholder/NotFoundPage.js')).NotFoundPage }),
+                lazy: async () => ({ Component: (await import('./NotFoundPage.js')).NotFoundPage }),
               },
             ],
           },

@@ -10,7 +10,7 @@ import type { Task } from '../../shared/tasks.js';
 import { API_BASE } from '../api/client.js';
 import { taskKeys } from '../features/tasks/keys.js';
 import { applyTimeEvent, isTimeEvent } from '../features/time/live-events.js';
-import { useSession } from '../features/session/use-session.js';
+import { useSession } from '../features/auth/use-session.js';
 
 /** Reopening after the browser gave up (a non-200 answer, e.g. a proxy during a restart). */
 const REOPEN_DELAYS_MS = [1_000, 3_000, 10_000, 30_000];

@@ -7,7 +7,7 @@ import { errorMessage } from '../../components/errors.js';
 import { FormAlert, TextField } from '../../components/Field.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
-import { useSignedIn } from '../session/use-session.js';
+import { useSignedIn } from './use-session.js';
 import { useCompletePasswordReset, usePasswordReset } from './use-password-reset.js';
 
 export function ResetPasswordPage() {

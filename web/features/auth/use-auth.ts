@@ -1,1 +1,1 @@
-export { useLogin, useLogout } from '../session/use-session.js';
+export { useLogin, useLogout } from './use-session.js';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Notification } from '../../../shared/notifications.js';
 import { errorMessage } from '../../components/errors.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
-import { useFormat, useSession } from '../session/use-session.js';
+import { useFormat, useSession } from '../auth/use-session.js';
 import { useDirectory } from '../tasks/index.js';
 import { groupByDay, nameDay } from './days.js';
 import { describeNotification, notificationHref } from './describe.js';

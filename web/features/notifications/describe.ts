@@ -2,7 +2,7 @@
 import i18next from 'i18next';
 import type { Notification } from '../../../shared/notifications.js';
 import { addDays } from '../../../shared/time.js';
-import { weekRange } from '../timesheet/labels.js';
+import { weekRange } from '../time/timesheet/labels.js';
 
 export interface Described {
   sentence: string;

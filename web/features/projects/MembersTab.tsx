@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectMember, ProjectRole } from '../../../shared/projects.js';
 import { ConfirmDialog } from '../../components/Modal.js';
-import { useSession } from '../session/use-session.js';
+import { useSession } from '../auth/use-session.js';
 import { useDirectory } from '../tasks/lookups.js';
 import { canManage, projectErrorMessage, projectRoleLabel } from './labels.js';
 import { useProjectContext } from './ProjectPage.js';

@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
 import { useProject } from '../tasks/lookups.js';
 import { canManage, formatCalendar, projectErrorMessage, projectStateLabel } from './labels.js';
-import { NewTaskDialog, type NewTaskDefaults } from './NewTaskDialog.js';
+import { NewTaskDialog, type NewTaskDefaults } from '../tasks/NewTaskDialog.js';
 import { useClients } from './use-projects.js';
 
 export interface ProjectOutletContext {

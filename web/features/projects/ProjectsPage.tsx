@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Client, Project, ProjectState } from '../../../shared/projects.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
-import { useFormat, useSession } from '../session/use-session.js';
+import { useFormat, useSession } from '../auth/use-session.js';
 import { AreaNav } from './AreaNav.js';
 import { NewProjectDialog } from './NewProjectDialog.js';
 import { canRunProjects, PROJECT_STATES, projectErrorMessage, projectRoleLabel, projectStateLabel } from './labels.js';

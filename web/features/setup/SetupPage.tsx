@@ -4,7 +4,7 @@ import { SetupBodySchema } from '../../../shared/api.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { FormAlert, TextField } from '../../components/Field.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
-import { useSignedIn } from '../session/use-session.js';
+import { useSignedIn } from '../auth/use-session.js';
 import { useCompleteSetup } from './use-setup.js';
 
 export function SetupPage() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../shared/tasks.js';
-import { useFormat } from '../session/use-session.js';
+import { useFormat } from '../auth/use-session.js';
 import { deadlineState, formatDeadline } from './deadline.js';
 
 /** The deadline with an overdue or due-today mark (words, not colour alone). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/projects.js';
 import type { Task, TaskSummary } from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
-import { useSession } from '../session/use-session.js';
+import { useSession } from '../auth/use-session.js';
 import { actionLabel, taskErrorMessage } from './labels.js';
 import { useProject } from './lookups.js';
 import { allowedMoves, taskParts } from './moves.js';

@@ -6,7 +6,7 @@ import type { Transition } from '../../../shared/workflow.js';
 import { FormAlert, SelectField, TextField } from '../../components/Field.js';
 import { Modal } from '../../components/Modal.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
-import { useSession } from '../session/use-session.js';
+import { useSession } from '../auth/use-session.js';
 import { actionLabel, localizeTaskError, statusLabel } from './labels.js';
 import { useDirectory } from './lookups.js';
 import { TextAreaField } from './TextAreaField.js';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../shared/tasks.js';
 import { OPEN_STATUSES } from '../../../shared/workflow.js';
 import { Modal } from '../../components/Modal.js';
-import { useSession } from '../session/use-session.js';
+import { useSession } from '../auth/use-session.js';
 import { taskErrorMessage } from '../tasks/labels.js';
 import { StatusBadge } from '../tasks/StatusBadge.js';
 import { listItems, useTaskList } from '../tasks/use-tasks.js';

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/time.js';
 import { FormAlert, SelectField, TextField } from '../../components/Field.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
-import { useFormat } from '../session/use-session.js';
+import { useFormat } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
 import { localizeTimeError } from './errors.js';

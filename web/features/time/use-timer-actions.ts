@@ -7,7 +7,7 @@ import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, type Timer } from '../../../shared/time.js';
-import { useSession } from '../session/use-session.js';
+import { useSession } from '../auth/use-session.js';
 import { timeErrorMessage } from './errors.js';
 import { timeKeys } from './keys.js';
 import { showTimerNotice } from './timer-notice.js';

@@ -7,7 +7,7 @@ import { FormAlert, TextField } from '../../components/Field.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { ErrorNotice, Loading, Section } from '../../components/Page.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
-import { useFormat } from '../session/use-session.js';
+import { useFormat } from '../auth/use-session.js';
 import { useCreateToken, useRevokeToken, useTokens } from './use-tokens.js';
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
