@@ -10,7 +10,7 @@ export const OPEN_STATUSES: readonly TaskStatus[] = ['planned', 'in_progress', '
 export const CLOSED_STATUSES: readonly TaskStatus[] = ['done', 'cancelled'];
 
 export function isOpen(status: TaskStatus): boolean {
-  return status !== 'done' && status !== 'cancelled';
+  return OPEN_STATUSES.includes(status);
 }
 
 /** Who may make a move: the task's captain, a manager of its project (or an organization admin), or a reviewer. */
@@ -51,7 +51,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'review', to: 'done', via: 'review', by: ['reviewer'], action: 'approve' },
   { from: 'review', to: 'in_progress', via: 'review', by: ['reviewer'], needs: 'feedback', action: 'request_changes' },
   { from: 'done', to: 'in_progress', via: 'status', by: ['manager'], needs: 'reason', action: 'reopen' },
-  ...(['planned', 'in_progress', 'waiting', 'review'] as const).map(
+  ...OPEN_STATUSES.map(
     (from): Transition => ({ from, to: 'cancelled', via: 'status', by: ['manager'], needs: 'reason', action: 'cancel' }),
   ),
   { from: 'cancelled', to: 'planned', via: 'status', by: ['manager'], action: 'restore' },

@@ -4,7 +4,7 @@
  * with the web app (shared/workflow.ts).
  */
 import type { WaitingOn } from '../../../shared/tasks.js';
-import { findTransition, type Mover, type TaskStatus, type Transition, transitionsFrom } from '../../../shared/workflow.js';
+import { findTransition, isOpen, type Mover, type TaskStatus, type Transition, transitionsFrom } from '../../../shared/workflow.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, ValidationError } from '../../errors.js';
 
 /** The parts of a task a status change reads and writes. */
@@ -147,7 +147,7 @@ export function applyMove(
     ...task,
     status: to,
     statusChangedAt: now,
-    closedAt: to === 'done' || to === 'cancelled' ? now : null,
+    closedAt: isOpen(to) ? null : now,
   };
   switch (transition.action) {
     case 'wait':
@@ -201,7 +201,7 @@ function forbiddenDetail(transition: Transition, context: MoverContext): string 
 
 /** Closed tasks are read-only company memory, except for reopening. */
 export function assertOpen(status: TaskStatus): void {
-  if (status === 'done' || status === 'cancelled') {
+  if (!isOpen(status)) {
     throw new ConflictError('task_closed', `This task is ${status}; reopen it to change it.`);
   }
 }

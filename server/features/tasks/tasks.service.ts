@@ -12,6 +12,7 @@ import type {
   UpdateTaskBody,
 } from '../../../shared/tasks.js';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
+import { isOpen } from '../../../shared/workflow.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionError, ValidationError } from '../../errors.js';
@@ -337,7 +338,7 @@ async function moverContext(db: Kysely<Schema>, actor: Actor, task: TaskRecord):
     isManager: isProjectManager(actor, task.projectRole),
     isCreator: task.createdById === actor.userId,
     reviewRequired: task.reviewRequired,
-    openBlockers: [...blockers.values()].filter((blocker) => repository.OPEN.includes(blocker.status)),
+    openBlockers: [...blockers.values()].filter((blocker) => isOpen(blocker.status)),
   };
 }
 
