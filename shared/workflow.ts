@@ -1,7 +1,6 @@
 /**
  * The task workflow as data: which status may follow which, through which endpoint, and by whom.
- * The server enforces it (server/features/tasks/task.ts); the web app reads it to offer only
- * the moves a person may make.
+ * Who plays which mover, and so which transitions a person may make, is in shared/task-rules.ts.
  */
 export const TASK_STATUSES = ['planned', 'in_progress', 'waiting', 'review', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -29,7 +29,7 @@ import {
 import { loadVisibleProject } from '../projects/projects.service.js';
 import { deadlineInstant } from './deadline.js';
 import { rankBetween } from './rank.js';
-import { applyMove, assertKeepsWorkable, assertOpen, type MoverContext } from './task.js';
+import { applyTransition, assertKeepsWorkable, assertOpen, type TransitionContext } from './task.js';
 import {
   assertCanAssign,
   assertCanCreateTask,
@@ -37,7 +37,7 @@ import {
   assertCanReorderQueue,
   assertCanWork,
   canSeeProject,
-  isProjectManager,
+  taskParts,
 } from './task.policy.js';
 import * as repository from './tasks.repository.js';
 import type { TaskChanges, TaskRecord } from './tasks.repository.js';
@@ -331,15 +331,9 @@ export async function updateTask(
   });
 }
 
-async function moverContext(db: Kysely<Schema>, actor: Actor, task: TaskRecord): Promise<MoverContext> {
+async function transitionContext(db: Kysely<Schema>, actor: Actor, task: TaskRecord): Promise<TransitionContext> {
   const blockers = await repository.findTaskRefs(db, actor.organizationId, task.blockedByIds);
-  return {
-    isCaptain: task.captainId === actor.userId,
-    isManager: isProjectManager(actor, task.projectRole),
-    isCreator: task.createdById === actor.userId,
-    reviewRequired: task.reviewRequired,
-    openBlockers: [...blockers.values()].filter((blocker) => isOpen(blocker.status)),
-  };
+  return { ...taskParts(actor, task), openBlockers: [...blockers.values()].filter((blocker) => isOpen(blocker.status)) };
 }
 
 async function move(
@@ -352,7 +346,7 @@ async function move(
 ): Promise<Task> {
   return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
-    const context = await moverContext(tx, actor, task);
+    const context = await transitionContext(tx, actor, task);
     if (input.waitingOn && 'userId' in input.waitingOn) {
       const found = await findActiveMembers(tx, actor.organizationId, [input.waitingOn.userId]);
       if (!found.has(input.waitingOn.userId)) {
@@ -364,7 +358,7 @@ async function move(
       }
     }
     const now = deps.clock.now();
-    const { next, event } = applyMove(task, to, via, context, input, now);
+    const { next, event } = applyTransition(task, to, via, context, input, now);
     const updated = await repository.updateTask(
       tx,
       task.id,

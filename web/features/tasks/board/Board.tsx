@@ -20,13 +20,14 @@ import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrate
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allowedTransitions, canMakeTransition, skipsRequiredReview, type TaskParts } from '../../../../shared/task-rules.js';
 import type { TaskSummary } from '../../../../shared/tasks.js';
-import { type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
+import { isOpen, type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
 import { ErrorNotice } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { statusLabel, taskErrorMessage } from '../labels.js';
 import { useDirectory } from '../lookups.js';
-import { allowedMoves, type TaskParts, taskParts } from '../moves.js';
+import { taskParts } from '../task-parts.js';
 import { TransitionDialog } from '../TransitionDialog.js';
 import { listItems, useChangeStatus, useMoveTask, useReview, useTaskList } from '../use-tasks.js';
 import { columnFilter, columnItems, moveCard } from './board-cache.js';
@@ -209,10 +210,10 @@ export function Board() {
   const menuFor = useCallback(
     (task: TaskSummary, index: number, count: number): CardMenu => {
       const positions: PositionMove[] = [];
-      const reorderable = manager && task.status !== 'done' && task.status !== 'cancelled';
+      const reorderable = manager && isOpen(task.status);
       if (reorderable && index > 0) positions.push('top', 'up');
       if (reorderable && index < count - 1) positions.push('down', 'bottom');
-      return { moves: allowedMoves(task, partsOf(task)).filter((move) => move.to !== task.status), positions };
+      return { moves: allowedTransitions(task.status, partsOf(task)).filter((move) => move.to !== task.status), positions };
     },
     [manager, partsOf],
   );
@@ -242,8 +243,8 @@ export function Board() {
       return { transition, reason: t('board.refused.notAllowed', { ...names, allowed: orList(i18n.language, allowed) }) };
     }
     const parts = partsOf(task);
-    if (transition.onlyWithoutReview && parts.reviewRequired) return { transition, reason: t('board.refused.reviewRequired', names) };
-    if (!allowedMoves(task, parts).includes(transition)) {
+    if (skipsRequiredReview(transition, parts.reviewRequired)) return { transition, reason: t('board.refused.reviewRequired', names) };
+    if (!canMakeTransition(transition, parts)) {
       const who = transition.by.includes('reviewer')
         ? parts.isCaptain
           ? 'ownWork'
@@ -291,7 +292,7 @@ export function Board() {
       refuse(t('board.refused.reorderManagers'));
       return;
     }
-    if (task.status === 'done' || task.status === 'cancelled') return;
+    if (!isOpen(task.status)) return;
     const items = columnItems(queryClient, project.id, task.status).filter((item) => item.status === task.status);
     const oldIndex = items.findIndex((item) => item.id === task.id);
     if (oldIndex < 0 || newIndex === oldIndex) return;
