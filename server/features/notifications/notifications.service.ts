@@ -24,7 +24,7 @@ import { NotFoundError } from '../../errors.js';
 import { enqueue, type JobDefinition } from '../../jobs/queue.js';
 import { recordEvent } from '../../realtime/events.repository.js';
 import type { Actor } from '../auth/actor.js';
-import { localDate } from '../tasks/deadline.js';
+import { todayIn } from '../../../shared/deadline.js';
 import { type Notice, recipientsFor } from './notification.js';
 import * as repository from './notifications.repository.js';
 
@@ -396,7 +396,7 @@ export async function scheduleDailyWork(deps: Deps): Promise<number> {
   const organizations = await db.selectFrom('organizations').select(['id', 'time_zone', 'digest_time']).execute();
   let queued = 0;
   for (const organization of organizations) {
-    const date = localDate(now, organization.time_zone);
+    const date = todayIn(organization.time_zone, now);
     const time = new Intl.DateTimeFormat('en-GB', {
       timeZone: organization.time_zone,
       hour: '2-digit',

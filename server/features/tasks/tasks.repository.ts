@@ -3,6 +3,7 @@
  * caller's project role, collaborators and blockers, so reading a task costs one round trip.
  */
 import { type CompiledQuery, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { isOverdue } from '../../../shared/deadline.js';
 import type { ProjectRole } from '../../../shared/projects.js';
 import type { HistoryEntry, Task, TaskSummary, WaitingOn } from '../../../shared/tasks.js';
 import { CLOSED_STATUSES, isOpen, OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow.js';
@@ -155,7 +156,7 @@ export function presentTask(task: TaskRecord, now: Date): Task {
     parentId: task.parentId,
     deadline: task.deadline,
     deadlineAt: task.deadlineAt?.toISOString() ?? null,
-    isOverdue: task.deadlineAt !== null && task.deadlineAt <= now && isOpen(task.status),
+    isOverdue: isOverdue(task, now),
     estimateMinutes: task.estimateMinutes,
     trackedMinutes: task.trackedMinutes,
     activityType: task.activityType,

@@ -27,7 +27,7 @@ import {
   takeTaskNumber,
 } from '../projects/projects.repository.js';
 import { loadVisibleProject } from '../projects/projects.service.js';
-import { deadlineInstant } from './deadline.js';
+import { deadlineInstant } from '../../../shared/deadline.js';
 import { rankBetween } from './rank.js';
 import { applyTransition, assertKeepsWorkable, assertOpen, type TransitionContext } from './task.js';
 import {

@@ -20,7 +20,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { type Emit, changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { localDateTime } from '../tasks/deadline.js';
+import { localDateTime } from '../../../shared/deadline.js';
 import { canSeeProject } from '../tasks/task.policy.js';
 import * as tasksRepository from '../tasks/tasks.repository.js';
 import type { TaskRecord } from '../tasks/tasks.repository.js';

@@ -24,5 +24,4 @@ export {
   useTaskList,
   useUpdateTask,
 } from './use-tasks.js';
-export { deadlineState, formatDeadline, todayIn } from './deadline.js';
 export { DeadlineMark } from './DeadlineMark.js';

@@ -24,7 +24,7 @@ import { allowedTransitions, canMakeTransition, skipsRequiredReview, type TaskPa
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import { isOpen, type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
 import { ErrorNotice } from '../../../components/Page.js';
-import { useFormat, useSession } from '../../auth/use-session.js';
+import { useSession } from '../../auth/use-session.js';
 import { statusLabel, taskErrorMessage } from '../labels.js';
 import { useDirectory } from '../lookups.js';
 import { taskParts } from '../task-parts.js';
@@ -33,7 +33,7 @@ import { listItems, useChangeStatus, useMoveTask, useReview, useTaskList } from 
 import { columnFilter, columnItems, moveCard } from './board-cache.js';
 import { BoardCard, CardBody, type CardMenu, type PositionMove } from './BoardCard.js';
 import { projectKeys } from '../../projects/keys.js';
-import { canManage, todayIn } from '../../projects/labels.js';
+import { canManage } from '../../projects/labels.js';
 import { useProjectContext } from '../../projects/ProjectPage.js';
 
 const OPEN_COLUMNS: readonly TaskStatus[] = ['planned', 'in_progress', 'waiting', 'review', 'done'];
@@ -90,7 +90,6 @@ interface ColumnProps {
   status: TaskStatus;
   projectId: number;
   names: Map<number, string>;
-  today: string;
   menuFor: (task: TaskSummary, index: number, count: number) => CardMenu;
   focusId: number | null;
   onFocused: () => void;
@@ -100,7 +99,7 @@ interface ColumnProps {
   highlighted: boolean;
 }
 
-function Column({ status, projectId, names, today, menuFor, focusId, onFocused, onMove, onPosition, onAdd, highlighted }: ColumnProps) {
+function Column({ status, projectId, names, menuFor, focusId, onFocused, onMove, onPosition, onAdd, highlighted }: ColumnProps) {
   const { t } = useTranslation();
   const tasks = useTaskList(columnFilter(projectId, status));
   // A task whose status changed is dropped at once, before the column is fetched again.
@@ -136,7 +135,6 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
               key={task.id}
               task={task}
               captain={task.captainId ? (names.get(task.captainId) ?? null) : null}
-              today={today}
               menu={menuFor(task, index, items.length)}
               focus={focusId === task.id}
               onFocused={onFocused}
@@ -165,7 +163,6 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
 export function Board() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const format = useFormat();
   const { project, openNewTask } = useProjectContext();
   const queryClient = useQueryClient();
   const directory = useDirectory();
@@ -173,7 +170,6 @@ export function Board() {
   const review = useReview();
   const moveTask = useMoveTask();
   const manager = canManage(project);
-  const today = todayIn(format.timeZone);
   const [showCancelled, setShowCancelled] = useState(false);
   const [dragging, setDragging] = useState<TaskSummary | null>(null);
   const [fromKeyboard, setFromKeyboard] = useState(false);
@@ -408,7 +404,6 @@ export function Board() {
               status={status}
               projectId={project.id}
               names={names}
-              today={today}
               menuFor={menuFor}
               focusId={focusId}
               onFocused={clearFocus}
@@ -422,7 +417,7 @@ export function Board() {
         <DragOverlay dropAnimation={null}>
           {dragging ? (
             <div className="card-task card-task--overlay">
-              <CardBody task={dragging} captain={dragging.captainId ? (names.get(dragging.captainId) ?? null) : null} today={today} />
+              <CardBody task={dragging} captain={dragging.captainId ? (names.get(dragging.captainId) ?? null) : null} />
             </div>
           ) : null}
         </DragOverlay>
