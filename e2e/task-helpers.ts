@@ -14,8 +14,11 @@ export interface Person {
   email: string;
 }
 
-/** JSON requests with the context's cookies and the page's origin (the server refuses cookie writes without it). */
-export function api(context: BrowserContext, url: string) {
+/** Whatever holds a person's cookies: a browser context, or a bare request context for seeding without a page. */
+export type Session = Pick<BrowserContext, 'request'>;
+
+/** JSON requests with the session's cookies and the page's origin (the server refuses cookie writes without it). */
+export function api(context: Session, url: string) {
   const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
     const response = await context.request.fetch(`${url}/api/v1${path}`, {
       method,
@@ -33,7 +36,7 @@ export function api(context: BrowserContext, url: string) {
 }
 
 /** First-run setup through the API: the context is signed in as the owner. */
-export async function setupOwner(context: BrowserContext, url: string, owner: { name: string; email: string }): Promise<Person> {
+export async function setupOwner(context: Session, url: string, owner: { name: string; email: string }): Promise<Person> {
   const me = await api(context, url).post<{ user: Person }>('/setup', {
     organizationName: 'Ayvalık Mimarlık',
     name: owner.name,
@@ -44,20 +47,20 @@ export async function setupOwner(context: BrowserContext, url: string, owner: { 
 }
 
 export async function createPerson(
-  context: BrowserContext,
+  context: Session,
   url: string,
-  person: { name: string; email: string; role: 'admin' | 'manager' | 'member' },
+  person: { name: string; email: string; role: 'admin' | 'manager' | 'member' | 'client' },
 ): Promise<Person> {
   return api(context, url).post<Person>('/users', { ...person, password: PASSWORD });
 }
 
-export async function signIn(context: BrowserContext, url: string, email: string, locale?: 'en' | 'tr'): Promise<void> {
+export async function signIn(context: Session, url: string, email: string, locale?: 'en' | 'tr'): Promise<void> {
   await api(context, url).post('/auth/login', { email, password: PASSWORD });
   if (locale) await api(context, url).patch('/me', { locale });
 }
 
 export async function createProject(
-  context: BrowserContext,
+  context: Session,
   url: string,
   body: { name: string; key: string; members: { userId: number; role: 'manager' | 'member' }[]; reviewRequired?: boolean },
 ): Promise<Project> {
@@ -65,7 +68,7 @@ export async function createProject(
 }
 
 export async function createTask(
-  context: BrowserContext,
+  context: Session,
   url: string,
   body: { projectId: number; title: string; captainId?: number; deadline?: string; description?: string },
 ): Promise<Task> {
