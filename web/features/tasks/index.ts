@@ -5,7 +5,6 @@ export { useActivityTypes, useDirectory, useMilestones, useProject } from './loo
 export { allowedMoves, canAssign, canReorderQueue, canWork, isReviewer, taskParts } from './moves.js';
 export { StatusActions } from './StatusActions.js';
 export { StatusBadge } from './StatusBadge.js';
-export { TextAreaField } from './TextAreaField.js';
 export { TransitionDialog } from './TransitionDialog.js';
 export {
   conflictOf,
