@@ -12,6 +12,7 @@ import { useSession } from '../auth/use-session.js';
 import { localizeProjectError } from '../projects/labels.js';
 import { useInvalidateAfterTaskCreated, useProjects } from '../projects/use-projects.js';
 import { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
+import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from './task-fields.js';
 import { newIdempotencyKey, useCreateTask } from './use-tasks.js';
 
 export interface NewTaskDefaults {
@@ -105,23 +106,17 @@ function newTaskValues(projectId: number, defaults: NewTaskDefaults): NewTaskVal
 
 /** The form as the create-task body: hours to minutes, ids to numbers, empty to null. */
 function newTaskBody(values: NewTaskValues) {
-  const id = (value: string) => (value ? Number(value) : null);
-  const hours = values.estimateHours.trim().replace(',', '.');
-  const time = values.deadlineTime.trim();
   return {
     projectId: Number(values.projectId),
     title: values.title,
     description: values.description,
-    captainId: id(values.captainId),
+    captainId: idOrNull(values.captainId),
     collaboratorIds: values.collaboratorIds.filter((value) => value !== values.captainId).map(Number),
-    deadline: values.deadline ? (time ? `${values.deadline}T${time}` : values.deadline) : null,
-    estimateMinutes: hours === '' ? null : Math.round(Number(hours) * 60),
-    milestoneId: id(values.milestoneId.trim()),
+    deadline: deadlineFrom(values.deadline, values.deadlineTime),
+    estimateMinutes: minutesFromHours(values.estimateHours),
+    milestoneId: idOrNull(values.milestoneId),
     activityType: values.activityType.trim() || null,
-    labels: values.labels
-      .split(',')
-      .map((label) => label.trim())
-      .filter(Boolean),
+    labels: labelsFrom(values.labels),
   };
 }
 

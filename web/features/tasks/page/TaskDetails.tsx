@@ -8,6 +8,7 @@ import { useFormat } from '../../auth/use-session.js';
 import { DeadlineMark } from '../DeadlineMark.js';
 import { localizeTaskError } from '../labels.js';
 import { useActivityTypes, useMilestones } from '../lookups.js';
+import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from '../task-fields.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { type TaskChanges, useTaskView } from './task-context.js';
 import { useMinutes, usePeopleNames } from './use-field-format.js';
@@ -142,20 +143,15 @@ type DetailValues = ReturnType<typeof detailValues>;
 
 /** The form as the task's fields: ids as numbers, the estimate in minutes, empty as null. */
 function detailChanges(values: DetailValues): Record<string, unknown> {
-  const id = (value: string) => (value ? Number(value) : null);
-  const estimate = values.estimateMinutes.trim().replace(',', '.');
   return {
-    captainId: id(values.captainId),
+    captainId: idOrNull(values.captainId),
     collaboratorIds: values.collaboratorIds.filter((value) => value !== values.captainId).map(Number),
-    deadline: values.deadline ? (values.deadlineTime ? `${values.deadline}T${values.deadlineTime}` : values.deadline) : null,
-    estimateMinutes: estimate === '' ? null : Math.round(Number(estimate) * 60),
-    activityType: values.activityType || null,
-    labels: values.labels
-      .split(',')
-      .map((label) => label.trim())
-      .filter(Boolean),
-    milestoneId: id(values.milestoneId),
-    parentId: id(values.parentId),
+    deadline: deadlineFrom(values.deadline, values.deadlineTime),
+    estimateMinutes: minutesFromHours(values.estimateMinutes),
+    activityType: values.activityType.trim() || null,
+    labels: labelsFrom(values.labels),
+    milestoneId: idOrNull(values.milestoneId),
+    parentId: idOrNull(values.parentId),
   };
 }
 
