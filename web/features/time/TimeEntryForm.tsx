@@ -71,6 +71,8 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
   // The server's rule: the project's default, and never for a non-billable activity.
   const billableDefault = (project?.billable ?? true) && (chosenType?.billable ?? true);
   const billable = billableTouched ? billableChoice : billableDefault;
+  const durationMessage = (text: string) =>
+    text.trim() === '' ? t('timeEntry.form.durationRequired') : t(`timeEntry.form.duration_${durationProblem(text) ?? 'format'}`);
 
   const form = useServerForm({
     schema: reason === 'required' ? ReasonRequiredSchema : TimeEntryFormSchema,
@@ -93,10 +95,7 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
     }),
     messages: ({ duration }) => ({
       '/date': t('timeEntry.form.dateInvalid'),
-      '/duration':
-        duration.trim() === ''
-          ? t('timeEntry.form.durationRequired')
-          : t(`timeEntry.form.duration_${durationProblem(duration) ?? 'format'}`),
+      '/duration': durationMessage(duration),
       '/startTime': t('timeEntry.form.startTimeInvalid'),
       '/reason': t('timeEntry.form.reasonMissing'),
     }),
@@ -121,7 +120,6 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
     minutes !== null && problem === null
       ? t('timeEntry.form.durationParsed', { duration: formatDuration(minutes), hours: format.number(decimalHours(minutes)) })
       : t('timeEntry.form.durationHint');
-  const durationMessage = t(`timeEntry.form.duration_${durationProblem(duration) ?? 'format'}`);
 
   async function save({ reason: why, ...fields }: TimeEntryFormBody) {
     if (!entry) {
@@ -157,7 +155,7 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
           placeholder="1:30"
           hint={durationHint}
           // What is typed now says more than the last submit: a live range problem first.
-          error={problem && problem !== 'format' ? durationMessage : undefined}
+          error={problem && problem !== 'format' ? durationMessage(duration) : undefined}
           autoFocus
         />
         <TextField
