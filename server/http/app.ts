@@ -164,7 +164,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       return reply.sendFile('index.html');
     }
     return sendProblem(request, reply, {
-      status: 404,
       code: 'route_not_found',
       detail: `There is no ${request.method} ${pathname}.`,
     });
