@@ -5,6 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { isFieldCode, isProblemCode, PROBLEM_CODES, type ProblemCode, problemStatuses } from '../../shared/problems.js';
 import * as errors from '../errors.js';
+import { OPENAPI_FILE } from './openapi.js';
 import { problemBody, statusOf } from './problem.js';
 
 const SERVER = path.resolve(import.meta.dirname, '..');
@@ -144,6 +145,13 @@ describe('the problem catalogue', () => {
   it('holds every field code the server sends in `errors`', () => {
     const missing = scanned.fields.filter(({ code }) => !isFieldCode(code)).map(({ where, code }) => `${where}: ${code}`);
     expect(missing, 'codes missing from FIELD_CODES in shared/problems.ts').toEqual([]);
+  });
+
+  it('is listed in the committed OpenAPI document', () => {
+    const document = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8'));
+    const code = document.components.schemas.Problem.properties.code;
+    expect(code.enum).toEqual(PROBLEM_CODES);
+    for (const each of PROBLEM_CODES) expect(code.description).toContain(`\`${each}\``);
   });
 });
 
