@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
-import { errorMessage, fieldErrorMessage, issueMessage, pointerToName, toPointer } from './errors.js';
+import { fieldMessage, issueMessage, pointerToName, problemMessage, toPointer } from './errors.js';
 
 export interface FormErrors {
   formRef: React.RefObject<HTMLFormElement | null>;
@@ -55,7 +55,7 @@ export function useFormErrors(): FormErrors {
         errors[pointer] ??= messages[pointer] ?? issueMessage(issue);
       }
       setFieldErrors(errors);
-      setFormError(i18next.t('errors.validation_failed'));
+      setFormError(i18next.t('problems.validation_failed'));
       setFocusRequest((n) => n + 1);
       return null;
     },
@@ -68,13 +68,13 @@ export function useFormErrors(): FormErrors {
       const unplaced: string[] = [];
       if (error instanceof ApiError) {
         for (const field of error.fieldErrors) {
-          const message = fieldErrorMessage(field.code, field.detail);
+          const message = fieldMessage(field);
           if (hasControl(field.pointer)) errors[field.pointer] ??= message;
           else unplaced.push(message);
         }
       }
       setFieldErrors(errors);
-      setFormError([errorMessage(error), ...unplaced].join(' '));
+      setFormError([problemMessage(error), ...unplaced].join(' '));
       if (Object.keys(errors).length > 0) setFocusRequest((n) => n + 1);
     },
     [hasControl],

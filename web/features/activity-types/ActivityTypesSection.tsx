@@ -10,7 +10,7 @@ import { useFormErrors } from '../../components/use-form-errors.js';
 import { useSession } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { localizeActivityTypeError, useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
+import { useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
 
 /** Colours offered for a new type, the first one no type uses yet. */
 const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#0891b2', '#7c3aed', '#65a30d', '#be123c', '#0f766e', '#a16207'];
@@ -72,7 +72,7 @@ function AddActivityTypeForm({ types, onAdded }: { types: readonly ActivityType[
       const added = await create.mutateAsync({ body, idempotencyKey });
       onAdded(added.name);
     } catch (error) {
-      form.fail(localizeActivityTypeError(error));
+      form.fail(error);
     }
   }
 
@@ -109,7 +109,7 @@ function EditActivityTypeForm({ type, onDone }: { type: ActivityType; onDone: (s
       await update.mutateAsync({ id: type.id, body });
       onDone(true);
     } catch (error) {
-      form.fail(localizeActivityTypeError(error));
+      form.fail(error);
     }
   }
 
@@ -244,7 +244,7 @@ export function ActivityTypesSection() {
       setStatus(done);
       return true;
     } catch (error) {
-      setActionError(errorMessage(localizeActivityTypeError(error)));
+      setActionError(errorMessage(error));
       return false;
     }
   }

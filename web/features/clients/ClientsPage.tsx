@@ -10,7 +10,8 @@ import { useSession } from '../auth/use-session.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { AreaNav } from '../projects/AreaNav.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
-import { canRunProjects, localizeProjectError, projectErrorMessage } from '../projects/labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { canRunProjects } from '../projects/labels.js';
 import { useClients, useCreateClient, useProjects, useUpdateClient } from '../projects/use-projects.js';
 
 function ClientForm({ client, onDone }: { client: Client | null; onDone: () => void }) {
@@ -37,7 +38,7 @@ function ClientForm({ client, onDone }: { client: Client | null; onDone: () => v
       }
       onDone();
     } catch (error) {
-      form.fail(localizeProjectError(error));
+      form.fail(error);
     }
   }
 
@@ -114,7 +115,7 @@ export function ClientsPage() {
       ) : clients.isPending ? (
         <Loading />
       ) : clients.isError ? (
-        <ErrorNotice message={projectErrorMessage(clients.error)} onRetry={() => void clients.refetch()} />
+        <ErrorNotice message={errorMessage(clients.error)} onRetry={() => void clients.refetch()} />
       ) : clients.data.length === 0 ? (
         <div className="empty-state">
           <p>{mayEdit ? t('clients.emptyManager') : t('clients.empty')}</p>

@@ -7,7 +7,7 @@ import { FormAlert } from '../../components/Field.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
 import { useFormat } from '../auth/use-session.js';
-import { localizeTaskError, taskErrorMessage } from '../tasks/labels.js';
+import { errorMessage } from '../../components/errors.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { Markdown } from '../../components/Markdown.js';
 import { MarkdownEditor } from '../../components/MarkdownEditor.js';
@@ -54,7 +54,7 @@ function CommentEditor({
           setText('');
           form.clear();
         } catch (error) {
-          form.fail(localizeTaskError(error));
+          form.fail(error);
         } finally {
           setPending(false);
         }
@@ -157,7 +157,7 @@ export function CommentsSection() {
       {comments.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : comments.isError ? (
-        <p className="alert alert--error">{taskErrorMessage(comments.error)}</p>
+        <p className="alert alert--error">{errorMessage(comments.error)}</p>
       ) : comments.data.length === 0 ? (
         <p className="muted">{t('taskView.comments.empty')}</p>
       ) : (
@@ -191,7 +191,7 @@ export function CommentsSection() {
         confirmLabel={t('taskView.comments.delete')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? taskErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

@@ -11,7 +11,8 @@ import { Markdown } from '../../components/Markdown.js';
 import { useMilestones } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
-import { canManage, formatCalendar, localizeProjectError, projectErrorMessage, todayIn } from '../projects/labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { canManage, formatCalendar, todayIn } from '../projects/labels.js';
 import { useProjectContext } from '../projects/ProjectPage.js';
 import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../projects/use-projects.js';
 
@@ -43,7 +44,7 @@ function MilestoneForm({ projectId, milestone, onDone }: { projectId: number; mi
       }
       onDone();
     } catch (error) {
-      form.fail(localizeProjectError(error));
+      form.fail(error);
     }
   }
 
@@ -201,7 +202,7 @@ export function MilestonesTab() {
       {milestones.isPending ? (
         <Loading />
       ) : milestones.isError ? (
-        <ErrorNotice message={projectErrorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
+        <ErrorNotice message={errorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
       ) : milestones.data.length === 0 ? (
         <div className="empty-state">
           <p>{manager ? t('milestones.emptyManager') : t('milestones.empty')}</p>
@@ -241,7 +242,7 @@ export function MilestonesTab() {
         pendingLabel={t('milestones.deleting')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? projectErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

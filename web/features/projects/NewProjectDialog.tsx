@@ -10,7 +10,7 @@ import { useDirectory } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
 import { CheckboxField } from '../../components/CheckboxField.js';
-import { localizeProjectError, suggestKey } from './labels.js';
+import { suggestKey } from './labels.js';
 import { ClientPicker, type MemberDraft, MembersPicker } from './pickers.js';
 import { useCreateProject } from './use-projects.js';
 
@@ -68,7 +68,7 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
       onDone();
       navigate(`/projects/${project.id}`);
     } catch (error) {
-      form.fail(localizeProjectError(error));
+      form.fail(error);
     }
   }
 

@@ -6,7 +6,8 @@ import type { Project } from '../../../shared/projects.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
 import { useProject } from '../tasks/lookups.js';
-import { canManage, formatCalendar, projectErrorMessage, projectStateLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { canManage, formatCalendar, projectStateLabel } from './labels.js';
 import { NewTaskDialog, type NewTaskDefaults } from '../tasks/NewTaskDialog.js';
 import { useClients } from './use-projects.js';
 
@@ -69,7 +70,7 @@ export function ProjectPage() {
             <Link to="/projects">{t('projects.notFound.back')}</Link>
           </div>
         ) : (
-          <ErrorNotice message={projectErrorMessage(project.error)} onRetry={() => void project.refetch()} />
+          <ErrorNotice message={errorMessage(project.error)} onRetry={() => void project.refetch()} />
         )}
       </>
     );

@@ -6,7 +6,7 @@ import { useFormErrors } from '../../components/use-form-errors.js';
 import { useSession } from '../auth/use-session.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
 import { CheckboxField } from '../../components/CheckboxField.js';
-import { canManage, canRunProjects, localizeProjectError, PROJECT_STATES, projectStateLabel } from './labels.js';
+import { canManage, canRunProjects, PROJECT_STATES, projectStateLabel } from './labels.js';
 import { ClientPicker } from './pickers.js';
 import { useProjectContext } from './ProjectPage.js';
 import { useUpdateProject } from './use-projects.js';
@@ -58,7 +58,7 @@ export function SettingsTab() {
       await update.mutateAsync(body);
       setSaved(true);
     } catch (error) {
-      form.fail(localizeProjectError(error));
+      form.fail(error);
     }
   }
 

@@ -1,11 +1,7 @@
-/** Words and small rules of the projects area: labels, key suggestions, dates, server problems in the reader's language. */
+/** Words and small rules of the projects area: labels, key suggestions, dates. */
 import i18next from 'i18next';
 import type { Project, ProjectRole, ProjectState } from '../../../shared/projects.js';
 import type { Role } from '../../../shared/roles.js';
-import { ApiError } from '../../api/client.js';
-import { errorMessage } from '../../components/errors.js';
-import { translateDynamic } from '../../components/translate.js';
-import { localizeTaskError } from '../tasks/labels.js';
 
 export const PROJECT_STATES: readonly ProjectState[] = ['active', 'on_hold', 'archived'];
 
@@ -108,31 +104,4 @@ export function deadlineState(task: { deadline: string | null; isOverdue: boolea
   if (task.isOverdue) return 'overdue';
   if (task.status !== 'done' && task.status !== 'cancelled' && task.deadline.slice(0, 10) === today) return 'today';
   return 'upcoming';
-}
-
-/**
- * A server problem in the reader's language: the projects area's codes (key_taken, last_manager…)
- * and field codes first, then the task codes, then the shared ones.
- */
-export function localizeProjectError(error: unknown): unknown {
-  const localized = localizeTaskError(error);
-  if (!(localized instanceof ApiError)) return localized;
-  const detail = translateDynamic(`projects.errors.${localized.code}`) ?? localized.detail;
-  const fieldErrors = localized.fieldErrors.map((field) => {
-    const text = translateDynamic(`projects.fieldErrors.${field.code}`);
-    return text ? { ...field, code: 'generic', detail: text } : field;
-  });
-  return new ApiError({
-    status: localized.status,
-    code: translateDynamic(`projects.errors.${localized.code}`) ? `projects.${localized.code}` : localized.code,
-    title: localized.title,
-    detail,
-    fieldErrors,
-    requestId: localized.requestId,
-    extensions: localized.extensions,
-  });
-}
-
-export function projectErrorMessage(error: unknown): string {
-  return errorMessage(localizeProjectError(error));
 }

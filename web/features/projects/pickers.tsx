@@ -3,7 +3,8 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectRole } from '../../../shared/projects.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { projectErrorMessage, projectRoleLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { projectRoleLabel } from './labels.js';
 import { useClients, useCreateClient } from './use-projects.js';
 
 const NEW_CLIENT = 'new';
@@ -43,7 +44,7 @@ export function ClientPicker({ value, onChange, mayCreate, error }: ClientPicker
       setAdding(false);
       setName('');
     } catch (failure) {
-      setNameError(projectErrorMessage(failure));
+      setNameError(errorMessage(failure));
     }
   }
 

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { fromSavedQuery, isDefaultList, type ListParams, toSavedQuery, writeListParams } from '../tasks/list/list-filters.js';
-import { projectErrorMessage } from '../projects/labels.js';
+import { errorMessage } from '../../components/errors.js';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters } from '../projects/use-projects.js';
 
 /** Named filters of this project's list: apply one, save the current filter under a name, delete one. */
@@ -41,7 +41,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
       setMessage(t('list.saved.savedAs', { name: filter.name }));
       saveButton.current?.focus();
     } catch (failure) {
-      setError(projectErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 
@@ -78,7 +78,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
                   await remove.mutateAsync(active.id);
                   setMessage(t('list.saved.deleted', { name: active.name }));
                 } catch (failure) {
-                  setError(projectErrorMessage(failure));
+                  setError(errorMessage(failure));
                 }
               }}
             >

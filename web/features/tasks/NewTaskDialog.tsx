@@ -9,7 +9,6 @@ import { useSession } from '../auth/use-session.js';
 import { MarkdownEditor } from '../../components/MarkdownEditor.js';
 import { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
 import { newIdempotencyKey, useCreateTask } from './use-tasks.js';
-import { localizeProjectError } from '../projects/labels.js';
 import { useInvalidateAfterTaskCreated, useProjects } from '../projects/use-projects.js';
 
 export interface NewTaskDefaults {
@@ -165,7 +164,7 @@ function NewTaskForm({
         navigate(`/tasks/${task.id}`);
       }
     } catch (error) {
-      form.fail(localizeProjectError(error));
+      form.fail(error);
     }
   }
 

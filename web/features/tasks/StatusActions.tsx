@@ -4,7 +4,8 @@ import type { Project } from '../../../shared/projects.js';
 import type { Task, TaskSummary } from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, taskErrorMessage } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { actionLabel } from './labels.js';
 import { useProject } from './lookups.js';
 import { allowedMoves, taskParts } from './moves.js';
 import { TransitionDialog } from './TransitionDialog.js';
@@ -70,7 +71,7 @@ export function StatusActions({ task, project: given, compact, onMoved }: Status
         container.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
       });
     } catch (failure) {
-      setError(taskErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 

@@ -7,7 +7,7 @@ import { FormAlert, SelectField, TextField } from '../../components/Field.js';
 import { Modal } from '../../components/Modal.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, localizeTaskError, statusLabel } from './labels.js';
+import { actionLabel, statusLabel } from './labels.js';
 import { useDirectory } from './lookups.js';
 import { TextAreaField } from './TextAreaField.js';
 import { useChangeStatus, useReview } from './use-tasks.js';
@@ -181,7 +181,7 @@ function TransitionForm({
       onDone?.(result);
       onClose();
     } catch (error) {
-      form.fail(localizeTaskError(error));
+      form.fail(error);
     }
   }
 

@@ -1,6 +1,6 @@
 /** The shared task layer: what the task page, My work and the project board build on. */
 export { type TaskFilter, lookupKeys, taskKeys } from './keys.js';
-export { actionLabel, localizeTaskError, statusLabel, taskErrorMessage } from './labels.js';
+export { actionLabel, statusLabel } from './labels.js';
 export { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
 export { allowedMoves, canAssign, canReorderQueue, canWork, isReviewer, taskParts } from './moves.js';
 export { StatusActions } from './StatusActions.js';

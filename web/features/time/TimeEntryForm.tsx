@@ -17,7 +17,6 @@ import { useFormErrors } from '../../components/use-form-errors.js';
 import { useFormat } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
-import { localizeTimeError } from './errors.js';
 import { useCreateTimeEntry, useUpdateTimeEntry } from './use-time.js';
 
 const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '');
@@ -141,7 +140,7 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
       }
       onDone(await update.mutateAsync({ id: entry.id, ...changes, ...(why ? { reason: why } : {}) }));
     } catch (error) {
-      form.fail(localizeTimeError(error));
+      form.fail(error);
     }
   }
 

@@ -8,7 +8,7 @@ import { useFormat } from '../auth/use-session.js';
 import { todayIn } from '../tasks/deadline.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { type EntryAccess, entryAccess, weekLock } from './entry-access.js';
-import { timeErrorMessage } from './errors.js';
+import { errorMessage } from '../../components/errors.js';
 import { formatLocalDate, trackedSummary } from './format.js';
 import { CheckIcon, LockIcon, PencilIcon, TrashIcon } from './icons.js';
 import { TimeEntryForm } from './TimeEntryForm.js';
@@ -120,7 +120,7 @@ function DeleteEntryDialog({
               await remove.mutateAsync({ id: entry.id, reason: reason === '' ? undefined : reason });
               onClose(true);
             } catch (failure) {
-              setError(timeErrorMessage(failure));
+              setError(errorMessage(failure));
             }
           }}
         >
@@ -238,7 +238,7 @@ export function TimeSection() {
         <p className="muted">{t('common.loading')}</p>
       ) : entries.isError ? (
         <div className="notice notice--error" role="alert">
-          <p>{timeErrorMessage(entries.error)}</p>
+          <p>{errorMessage(entries.error)}</p>
           <button type="button" className="button" onClick={() => void entries.refetch()}>
             {t('common.retry')}
           </button>

@@ -24,7 +24,8 @@ import type { TaskSummary } from '../../../../shared/tasks.js';
 import { type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
 import { ErrorNotice } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
-import { statusLabel, taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
+import { statusLabel } from '../labels.js';
 import { useDirectory } from '../lookups.js';
 import { allowedMoves, type TaskParts, taskParts } from '../moves.js';
 import { TransitionDialog } from '../TransitionDialog.js';
@@ -127,7 +128,7 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
           </button>
         ) : null}
       </header>
-      {tasks.isError ? <ErrorNotice message={taskErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
+      {tasks.isError ? <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
       <SortableContext id={status} items={items.map((task) => task.id)} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className="board-column__cards" aria-labelledby={headingId} aria-busy={tasks.isPending || undefined}>
           {items.map((task, index) => (
@@ -282,7 +283,7 @@ export function Board() {
     } catch (error) {
       rollback();
       if (viaMenu) setFocusId(task.id);
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 
@@ -305,7 +306,7 @@ export function Board() {
         t('board.reordered', { reference: task.reference, position: Math.min(newIndex, items.length - 1) + 1, count: items.length }),
       );
     } catch (error) {
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 

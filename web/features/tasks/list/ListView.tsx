@@ -11,7 +11,8 @@ import { useDirectory, useMilestones } from '../lookups.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { Highlight, splitHighlight } from './Highlight.js';
-import { deadlineState, formatCalendar, projectErrorMessage, todayIn } from '../../projects/labels.js';
+import { errorMessage } from '../../../components/errors.js';
+import { deadlineState, formatCalendar, todayIn } from '../../projects/labels.js';
 import { isDefaultList, LIST_SORTS, type ListParams, readListParams, toTaskFilter, writeListParams } from './list-filters.js';
 import { useProjectContext } from '../../projects/ProjectPage.js';
 import { SavedFilters } from '../../saved-filters/SavedFilters.js';
@@ -442,7 +443,7 @@ export function ListView() {
       {tasks.isPending ? (
         <Loading />
       ) : tasks.isError ? (
-        <ErrorNotice message={projectErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
+        <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
       ) : items.length === 0 ? (
         <div className="empty-state">
           {isDefaultList(list) ? (

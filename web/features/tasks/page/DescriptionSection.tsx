@@ -2,7 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../../components/Field.js';
 import { useFormErrors } from '../../../components/use-form-errors.js';
-import { localizeTaskError } from '../labels.js';
 import { Markdown } from '../../../components/Markdown.js';
 import { MarkdownEditor } from '../../../components/MarkdownEditor.js';
 import { useTaskView } from './task-context.js';
@@ -51,7 +50,7 @@ export function DescriptionSection() {
               await save({ description: editing.text }, editing.base);
               close();
             } catch (error) {
-              form.fail(localizeTaskError(error));
+              form.fail(error);
             } finally {
               setPending(false);
             }

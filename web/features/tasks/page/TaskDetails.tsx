@@ -6,7 +6,6 @@ import { CheckboxGroup, FormAlert, SelectField, TextField } from '../../../compo
 import { useFormErrors } from '../../../components/use-form-errors.js';
 import { useFormat } from '../../auth/use-session.js';
 import { DeadlineMark } from '../DeadlineMark.js';
-import { localizeTaskError } from '../labels.js';
 import { useActivityTypes, useMilestones } from '../lookups.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { type TaskChanges, useTaskView } from './task-context.js';
@@ -185,7 +184,7 @@ function DetailsForm({ base, onDone }: { base: Task; onDone: () => void }) {
       await save(changes, base.version);
       onDone();
     } catch (error) {
-      form.fail(localizeTaskError(error));
+      form.fail(error);
     } finally {
       setPending(false);
     }

@@ -12,7 +12,7 @@ import { ErrorNotice, Loading } from '../../../components/Page.js';
 import { useFormErrors } from '../../../components/use-form-errors.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { TimerButton } from '../../time/TimerButton.js';
-import { localizeTaskError, taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { useDirectory, useProject } from '../lookups.js';
 import { canAssign, canWork, taskParts } from '../moves.js';
 import { StatusActions } from '../StatusActions.js';
@@ -52,7 +52,7 @@ export function TaskPage() {
     );
   }
   if (task.isPending) return <Loading />;
-  if (task.isError) return <ErrorNotice message={taskErrorMessage(task.error)} onRetry={() => void task.refetch()} />;
+  if (task.isError) return <ErrorNotice message={errorMessage(task.error)} onRetry={() => void task.refetch()} />;
   return <TaskScreen task={task.data} />;
 }
 
@@ -177,7 +177,7 @@ function TaskTitle() {
             setEditing(null);
             if (result === 'saved') requestAnimationFrame(() => renameButton.current?.focus());
           } catch (error) {
-            form.fail(localizeTaskError(error));
+            form.fail(error);
           } finally {
             setPending(false);
           }
@@ -298,7 +298,7 @@ function ConflictNotice({
             try {
               await onReapply();
             } catch (failure) {
-              setError(taskErrorMessage(failure));
+              setError(errorMessage(failure));
             } finally {
               setPending(false);
             }

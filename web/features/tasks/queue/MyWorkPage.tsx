@@ -11,7 +11,7 @@ import { useFormat, useSession } from '../../auth/use-session.js';
 import { deadlineState } from '../deadline.js';
 import { DeadlineMark } from '../DeadlineMark.js';
 import { lookupKeys } from '../keys.js';
-import { taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { isReviewer, taskParts } from '../moves.js';
 import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
@@ -175,7 +175,7 @@ export function MyWorkPage() {
           <p className="muted">{t('common.loading')}</p>
         ) : queue.isError ? (
           <div className="notice notice--error" role="alert">
-            <p>{taskErrorMessage(queue.error)}</p>
+            <p>{errorMessage(queue.error)}</p>
             <button type="button" className="button" onClick={() => void queue.refetch()}>
               {t('common.retry')}
             </button>
