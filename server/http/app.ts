@@ -17,11 +17,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
+import { registerActivityTypeRoutes } from '../features/activity-types/activity-types.routes.js';
 import { registerAttachmentRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerClientRoutes } from '../features/clients/clients.routes.js';
 import { registerCommentRoutes } from '../features/comments/comments.routes.js';
+import { registerDirectoryRoutes } from '../features/directory/directory.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerMeRoutes } from '../features/me/me.routes.js';
+import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerOrganizationRoutes } from '../features/organizations/organizations.routes.js';
 import { registerProjectRoutes } from '../features/projects/projects.routes.js';
@@ -126,6 +130,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       registerTokenRoutes(typed, deps);
       registerOrganizationRoutes(typed, deps);
       registerProjectRoutes(typed, deps);
+      registerMilestoneRoutes(typed, deps);
+      registerClientRoutes(typed, deps);
+      registerDirectoryRoutes(typed, deps);
+      registerActivityTypeRoutes(typed, deps);
       registerTaskRoutes(typed, deps);
       registerEventRoutes(typed, deps);
       registerCommentRoutes(typed, deps);

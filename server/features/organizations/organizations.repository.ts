@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { UpdateOrganizationBody } from '../../../shared/api.js';
 import { isoFromStored, toStored } from '../../db/rows.js';
 import type { OrganizationsTable, Schema } from '../../db/schema.js';
-import { insertDefaultActivityTypes } from '../projects/projects.repository.js';
+import { insertDefaultActivityTypes } from '../activity-types/activity-types.repository.js';
 import { DEFAULT_SETTINGS, formatWorkingDays, type Organization, parseWorkingDays } from './organization.js';
 
 function toOrganization(row: Selectable<OrganizationsTable>): Organization {

@@ -18,14 +18,10 @@ import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionEr
 import { changeWithEvents } from '../../realtime/publish.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import {
-  findActiveMembers,
-  findMilestone,
-  findProjectMembers,
-  listActivityTypes,
-  takeTaskNumber,
-} from '../projects/projects.repository.js';
-import { loadVisibleProject } from '../projects/projects.service.js';
+import { listActivityTypes } from '../activity-types/activity-types.repository.js';
+import { findMilestone } from '../milestones/milestones.repository.js';
+import { loadVisibleProject } from '../projects/project-access.js';
+import { findActiveMembers, findProjectMembers, takeTaskNumber } from '../projects/projects.repository.js';
 import { deadlineInstant } from './deadline.js';
 import { rankBetween } from './rank.js';
 import { applyMove, assertKeepsWorkable, assertOpen, type MoverContext } from './task.js';
