@@ -23,7 +23,7 @@ import {
   type TimeContext,
   weekOf,
   weekStatus,
-} from './time-entries.service.js';
+} from './own-time.js';
 import { clampToDay, defaultBillable, timerSpan } from './time-entry.js';
 import * as repository from './time.repository.js';
 import type { TimerRecord } from './time.repository.js';

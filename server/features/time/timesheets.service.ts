@@ -20,7 +20,7 @@ import { queueTimesheetNotice } from '../notifications/notifications.service.js'
 import type { Actor } from '../auth/actor.js';
 import { localDateTime } from '../tasks/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
-import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './time-entries.service.js';
+import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './own-time.js';
 import { assertCanDecide, canDecide, canEditWeek } from './time.policy.js';
 import * as repository from './time.repository.js';
 import type { PersonRecord } from './time.repository.js';
