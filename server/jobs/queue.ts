@@ -132,7 +132,7 @@ export class JobRunner {
 
   constructor(
     private readonly deps: Deps,
-    definitions: JobDefinition<any>[],
+    definitions: readonly JobDefinition<any>[],
     private readonly onError: (error: unknown, job: { id: number; type: string }) => void = () => {},
   ) {
     for (const definition of definitions) this.definitions.set(definition.type, definition);

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import type { Notice } from '../features/notifications/notification.js';
-import { queueNotice } from '../features/notifications/notifications.service.js';
+import { queueNotice } from '../jobs/notify.job.js';
 import { type NewEvent, recordEvent } from './events.repository.js';
 
 export type Emit = (event: Omit<NewEvent, 'organizationId'>) => Promise<void>;

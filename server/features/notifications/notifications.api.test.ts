@@ -3,7 +3,7 @@ import { createProjectTeam, createTask, type TestPerson } from '../../test/facto
 import { createTestContext, type TestContext } from '../../test/harness.js';
 import { startSmtp, type TestSmtp } from '../../test/smtp.js';
 import { backoffMs } from '../../jobs/queue.js';
-import { scheduleDailyWork } from './notifications.service.js';
+import { scheduleDailyWork } from '../../jobs/scheduler.js';
 
 describe('notifications', () => {
   let context: TestContext;

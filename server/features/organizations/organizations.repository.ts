@@ -45,6 +45,11 @@ export async function findOrganization(db: Kysely<Schema>, id: number): Promise<
   return row && toOrganization(row);
 }
 
+export async function listOrganizations(db: Kysely<Schema>): Promise<Organization[]> {
+  const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
+  return rows.map(toOrganization);
+}
+
 export async function updateOrganization(
   db: Kysely<Schema>,
   id: number,
