@@ -37,6 +37,7 @@ import { registerTimeRoutes } from '../features/time/time.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
 import { registerInvitationRoutes } from '../features/users/invitations.routes.js';
 import { registerUserRoutes } from '../features/users/users.routes.js';
+import { registerJobRoutes } from '../jobs/jobs.routes.js';
 import { registerEventRoutes } from '../realtime/events.routes.js';
 import { registerAuth } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       registerAttachmentRoutes(typed, deps);
       registerSavedFilterRoutes(typed, deps);
       registerNotificationRoutes(typed, deps);
+      registerJobRoutes(typed, deps);
       registerTimeRoutes(typed, deps);
       registerReportRoutes(typed, deps);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

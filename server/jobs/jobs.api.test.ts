@@ -28,6 +28,45 @@ describe('background jobs', () => {
       JSON.parse(row.payload),
     );
 
+  describe('failed jobs', () => {
+    it('keeps permanently failing jobs visible to admins, who can retry them', async () => {
+      const { manager, member, project, owner } = await createProjectTeam(context);
+      smtp.refuse(true);
+      await createTask(context, manager, { projectId: project.id, captainId: member.id });
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        await context.jobs.runDue();
+        context.clock.advance(3600_000);
+      }
+      const failed = await context.request({ url: '/api/v1/admin/failed-jobs', as: owner });
+      expect(failed.body.items).toHaveLength(1);
+      expect(failed.body.items[0]).toMatchObject({ type: 'send-email', attempts: 10 });
+      expect((await context.request({ url: '/api/v1/admin/failed-jobs', as: manager })).status).toBe(403);
+      smtp.refuse(false);
+      expect(
+        (await context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${failed.body.items[0].id}/retry`, as: owner })).status,
+      ).toBe(204);
+      await context.jobs.runDue();
+      expect(smtp.messages).toHaveLength(1);
+    });
+
+    it('answers 404 to retrying a job that has not failed, or another organization’s, and 403 to managers', async () => {
+      const { manager, member, project, owner } = await createProjectTeam(context);
+      smtp.refuse(true);
+      await createTask(context, manager, { projectId: project.id, captainId: member.id });
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        await context.jobs.runDue();
+        context.clock.advance(3600_000);
+      }
+      const [failed] = (await context.request({ url: '/api/v1/admin/failed-jobs', as: owner })).body.items;
+      const retry = (as: TestPerson, id: number) => context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${id}/retry`, as });
+      expect((await retry(manager, failed.id)).status).toBe(403);
+      expect((await retry(owner, failed.id - 1)).status).toBe(404);
+      const other = await createProjectTeam(context);
+      expect((await retry(other.owner, failed.id)).status).toBe(404);
+      expect((await context.request({ url: '/api/v1/admin/failed-jobs', as: owner })).body.items).toHaveLength(1);
+    });
+  });
+
   describe('each handler alone', () => {
     it('send-email sends its payload as one email carrying the message id', async () => {
       const payload = { to: 'ada@example.com', subject: 'Hello', text: 'Plain words', html: '<p>Plain words</p>', messageId: 'm1.abc' };
