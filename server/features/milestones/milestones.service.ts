@@ -4,7 +4,7 @@ import type { CreateMilestoneBody, Milestone, UpdateMilestoneBody } from '../../
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { loadManagedProject, loadVisibleProject } from '../projects/project-access.js';
 import { findProject } from '../projects/projects.repository.js';

@@ -5,7 +5,7 @@ import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findClient } from '../clients/clients.repository.js';
 import { loadManagedProject, loadVisibleProject } from './project-access.js';

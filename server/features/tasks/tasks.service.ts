@@ -15,7 +15,7 @@ import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { listActivityTypes } from '../activity-types/activity-types.repository.js';

@@ -8,7 +8,7 @@ import { type TimeEntry, type TimesheetStatus, weekStartOf } from '../../../shar
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import type { Emit } from '../../realtime/publish.js';
+import type { Emit } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import { localDateTime } from '../tasks/deadline.js';

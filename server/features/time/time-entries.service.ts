@@ -10,7 +10,7 @@ import type { CreateTimeEntryBodySchema, TimeEntry, TimeEntryQuery, UpdateTimeEn
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { canSeeProject } from '../tasks/task.policy.js';
 import * as tasksRepository from '../tasks/tasks.repository.js';

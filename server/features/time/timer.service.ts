@@ -9,7 +9,7 @@ import type { StartTimerBodySchema, Timer, TimeEntry } from '../../../shared/tim
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import { type Emit, changeWithEvents } from '../../realtime/publish.js';
+import { type Emit, changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { assertOpen } from '../tasks/task.js';
 import { loadVisibleTask } from '../tasks/tasks.service.js';

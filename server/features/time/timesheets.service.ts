@@ -15,7 +15,7 @@ import {
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { changeWithEvents, type Emit } from '../../realtime/publish.js';
+import { changeWithEvents, type Emit } from '../../unit-of-work.js';
 import { queueTimesheetNotice } from '../../jobs/notify-timesheet.job.js';
 import type { Actor } from '../auth/actor.js';
 import { localDateTime } from '../tasks/deadline.js';
