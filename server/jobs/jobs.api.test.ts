@@ -29,14 +29,20 @@ describe('background jobs', () => {
     );
 
   describe('failed jobs', () => {
-    it('keeps permanently failing jobs visible to admins, who can retry them', async () => {
-      const { manager, member, project, owner } = await createProjectTeam(context);
+    /** A team whose captain's assignment email the SMTP server refuses through every attempt. */
+    async function failAnEmail() {
+      const team = await createProjectTeam(context);
       smtp.refuse(true);
-      await createTask(context, manager, { projectId: project.id, captainId: member.id });
+      await createTask(context, team.manager, { projectId: team.project.id, captainId: team.member.id });
       for (let attempt = 0; attempt < 12; attempt += 1) {
         await context.jobs.runDue();
         context.clock.advance(3600_000);
       }
+      return team;
+    }
+
+    it('keeps permanently failing jobs visible to admins, who can retry them', async () => {
+      const { manager, owner } = await failAnEmail();
       const failed = await context.request({ url: '/api/v1/admin/failed-jobs', as: owner });
       expect(failed.body.items).toHaveLength(1);
       expect(failed.body.items[0]).toMatchObject({ type: 'send-email', attempts: 10 });
@@ -50,13 +56,7 @@ describe('background jobs', () => {
     });
 
     it('answers 404 to retrying a job that has not failed, or another organization’s, and 403 to managers', async () => {
-      const { manager, member, project, owner } = await createProjectTeam(context);
-      smtp.refuse(true);
-      await createTask(context, manager, { projectId: project.id, captainId: member.id });
-      for (let attempt = 0; attempt < 12; attempt += 1) {
-        await context.jobs.runDue();
-        context.clock.advance(3600_000);
-      }
+      const { manager, owner } = await failAnEmail();
       const [failed] = (await context.request({ url: '/api/v1/admin/failed-jobs', as: owner })).body.items;
       const retry = (as: TestPerson, id: number) => context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${id}/retry`, as });
       expect((await retry(manager, failed.id)).status).toBe(403);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityType } from '../../../shared/projects.js';
-import type { Role } from '../../../shared/roles.js';
 import { ConflictError, ForbiddenError } from '../../errors.js';
-import type { Actor } from '../auth/actor.js';
+import { actorWithRole as actor } from '../../test/actors.js';
 import { assertNameFree, moveActivityType, sameActivityName, slugify, uniqueActivityKey } from './activity-type.js';
 import { assertCanManageActivityTypes } from './activity-type.policy.js';
 
@@ -62,14 +61,6 @@ describe('activity type names', () => {
 });
 
 describe('who keeps activity types', () => {
-  const actor = (role: Role): Actor => ({
-    userId: 1,
-    organizationId: 1,
-    role,
-    isInstanceAdmin: false,
-    via: { kind: 'session', sessionId: 1 },
-  });
-
   it('lets owners and admins change them, nobody else', () => {
     for (const role of ['owner', 'admin'] as const) expect(() => assertCanManageActivityTypes(actor(role))).not.toThrow();
     for (const role of ['manager', 'member', 'client'] as const) {
