@@ -4,7 +4,7 @@
  */
 import type { Deps } from '../deps.js';
 import { listOrganizations } from '../features/organizations/organizations.repository.js';
-import { localDateTime } from '../features/tasks/deadline.js';
+import { localDateTime } from '../../shared/deadline.js';
 import { queueDeadlineCheck } from './check-deadlines.job.js';
 import { queueDailyDigest } from './daily-digest.job.js';
 

@@ -11,7 +11,7 @@ import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Emit } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import { localDateTime } from '../tasks/deadline.js';
+import { localDateTime } from '../../../shared/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
 import * as repository from './time.repository.js';
 import type { ActivityTypeRecord, EntryRecord } from './time.repository.js';

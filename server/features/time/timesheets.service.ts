@@ -18,7 +18,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { changeWithEvents, type Emit } from '../../unit-of-work.js';
 import { queueTimesheetNotice } from '../../jobs/notify-timesheet.job.js';
 import type { Actor } from '../auth/actor.js';
-import { localDateTime } from '../tasks/deadline.js';
+import { localDateTime } from '../../../shared/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
 import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './own-time.js';
 import { assertCanDecide, canDecide, canEditWeek } from './time.policy.js';

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
 import type { Project } from '../../../shared/projects.js';
 import { ApiError } from '../../api/client.js';
+import { formatCalendar } from '../../components/format.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
 import { useProject } from '../tasks/lookups.js';
-import { canManage, formatCalendar, projectErrorMessage, projectStateLabel } from './labels.js';
+import { canManage, projectErrorMessage, projectStateLabel } from './labels.js';
 import { NewTaskDialog, type NewTaskDefaults } from '../tasks/NewTaskDialog.js';
 import { useClients } from './use-projects.js';
 
