@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import { errorMessage } from '../../components/errors.js';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { todayIn } from '../../../shared/deadline.js';
 import { CreateMilestoneBodySchema, type Milestone, UpdateMilestoneBodySchema } from '../../../shared/projects.js';
 import { FormAlert, TextField } from '../../components/Field.js';
+import { formatCalendar } from '../../components/format.js';
 import { ConfirmDialog, Modal } from '../../components/Modal.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
 import { useFormErrors } from '../../components/use-form-errors.js';
@@ -11,8 +14,7 @@ import { Markdown } from '../../components/Markdown.js';
 import { useMilestones } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
-import { errorMessage } from '../../components/errors.js';
-import { canManage, formatCalendar, todayIn } from '../projects/labels.js';
+import { canManage } from '../projects/labels.js';
 import { useProjectContext } from '../projects/ProjectPage.js';
 import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../projects/use-projects.js';
 

@@ -14,7 +14,7 @@ import { errorMessage, fieldMessage } from '../../components/errors.js';
 import { ErrorNotice, Loading, NoAccess, PageHeader } from '../../components/Page.js';
 import { useClients, useProjects } from '../projects/use-projects.js';
 import { useFormat, useSession } from '../auth/use-session.js';
-import { todayIn } from '../tasks/deadline.js';
+import { todayIn } from '../../../shared/deadline.js';
 import { useActivityTypes, useDirectory } from '../tasks/lookups.js';
 import { ActivityChart, BillableChart, PersonChart, ProjectChart, TaskChart, TimelineChart } from './charts.js';
 import type { PickOption } from './MultiPick.js';

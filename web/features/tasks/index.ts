@@ -2,7 +2,7 @@
 export { type TaskFilter, lookupKeys, taskKeys } from './keys.js';
 export { actionLabel, statusLabel } from './labels.js';
 export { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
-export { allowedMoves, canAssign, canReorderQueue, canWork, isReviewer, taskParts } from './moves.js';
+export { taskParts } from './task-parts.js';
 export { StatusActions } from './StatusActions.js';
 export { StatusBadge } from './StatusBadge.js';
 export { TextAreaField } from './TextAreaField.js';
@@ -24,5 +24,4 @@ export {
   useTaskList,
   useUpdateTask,
 } from './use-tasks.js';
-export { deadlineState, formatDeadline, todayIn } from './deadline.js';
 export { DeadlineMark } from './DeadlineMark.js';

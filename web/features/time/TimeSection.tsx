@@ -5,7 +5,7 @@ import { formatDuration, type TimeEntry } from '../../../shared/time.js';
 import { Modal } from '../../components/Modal.js';
 import { TextAreaField } from '../tasks/TextAreaField.js';
 import { useFormat } from '../auth/use-session.js';
-import { todayIn } from '../tasks/deadline.js';
+import { todayIn } from '../../../shared/deadline.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { type EntryAccess, entryAccess, weekLock } from './entry-access.js';
 import { errorMessage } from '../../components/errors.js';

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { canAssign, canWork } from '../../../../shared/task-rules.js';
 import type { Task } from '../../../../shared/tasks.js';
 import { isOpen } from '../../../../shared/workflow.js';
 import { ApiError } from '../../../api/client.js';
@@ -14,8 +15,8 @@ import { useFormat, useSession } from '../../auth/use-session.js';
 import { TimerButton } from '../../time/TimerButton.js';
 import { errorMessage } from '../../../components/errors.js';
 import { useDirectory, useProject } from '../lookups.js';
-import { canAssign, canWork, taskParts } from '../moves.js';
 import { StatusActions } from '../StatusActions.js';
+import { taskParts } from '../task-parts.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { conflictOf, storeTask, useHistory, useTask, useUpdateTask } from '../use-tasks.js';
 import { CommentsSection } from '../../comments/CommentsSection.js';
@@ -77,7 +78,7 @@ function TaskScreen({ task }: { task: Task }) {
     me,
     parts,
     isClosed,
-    canEdit: !isClosed && canWork(task, me, parts),
+    canEdit: !isClosed && canWork(parts),
     canAssign: !isClosed && canAssign(parts),
     save: async (changes, baseVersion) => {
       try {

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/client.js';
 import { ConfirmDialog } from '../../../components/Modal.js';
 import { ErrorNotice, Loading, PageHeader } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
-import { todayIn } from '../../tasks/deadline.js';
+import { todayIn } from '../../../../shared/deadline.js';
 import { useActivityTypes } from '../../tasks/lookups.js';
 import { timesheetQuery, useSubmitTimesheet, useWithdrawTimesheet } from '../use-time.js';
 import { AddRowDialog } from './AddRowDialog.js';
