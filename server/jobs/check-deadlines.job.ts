@@ -13,7 +13,7 @@ type CheckDeadlinesPayload = z.infer<typeof CheckDeadlinesPayloadSchema>;
 
 /** Queues the organization's deadline check of `date`; returns false when it was queued already. */
 export async function queueDeadlineCheck(db: Kysely<Schema>, now: Date, payload: CheckDeadlinesPayload): Promise<boolean> {
-  return enqueue(db, 'check-deadlines', payload, now, {
+  return enqueue(db, checkDeadlinesJob, payload, now, {
     organizationId: payload.organizationId,
     uniqueKey: `deadlines:${payload.organizationId}:${payload.date}`,
   });

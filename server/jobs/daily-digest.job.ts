@@ -15,7 +15,7 @@ type DailyDigestPayload = z.infer<typeof DailyDigestPayloadSchema>;
 
 /** Queues the organization's digest of `date`; returns false when it was queued already. */
 export async function queueDailyDigest(db: Kysely<Schema>, now: Date, payload: DailyDigestPayload): Promise<boolean> {
-  return enqueue(db, 'daily-digest', payload, now, {
+  return enqueue(db, dailyDigestJob, payload, now, {
     organizationId: payload.organizationId,
     uniqueKey: `digest:${payload.organizationId}:${payload.date}`,
   });

@@ -55,6 +55,14 @@ describe('background jobs', () => {
       expect(smtp.messages).toHaveLength(1);
     });
 
+    it('gives each job type its own number of attempts', async () => {
+      await failAnEmail();
+      const attempts = await context.deps.database.db.selectFrom('jobs').select(['type', 'max_attempts']).orderBy('id').execute();
+      const byType = Object.fromEntries(attempts.map((row) => [row.type, row.max_attempts]));
+      expect(byType).toMatchObject({ notify: notifyJob.maxAttempts, 'send-email': sendEmailJob.maxAttempts });
+      expect(notifyJob.maxAttempts).toBe(5);
+    });
+
     it('answers 404 to retrying a job that has not failed, or another organization’s, and 403 to managers', async () => {
       const { manager, owner } = await failAnEmail();
       const [failed] = (await context.request({ url: '/api/v1/admin/failed-jobs', as: owner })).body.items;

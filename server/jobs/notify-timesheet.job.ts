@@ -27,7 +27,7 @@ export type TimesheetNoticePayload = z.infer<typeof TimesheetNoticePayloadSchema
  */
 export async function queueTimesheetNotice(db: Kysely<Schema>, now: Date, payload: TimesheetNoticePayload): Promise<boolean> {
   if (payload.userId === payload.actorId) return false;
-  await enqueue(db, 'notify-timesheet', payload, now, { organizationId: payload.organizationId });
+  await enqueue(db, notifyTimesheetJob, payload, now, { organizationId: payload.organizationId });
   return true;
 }
 

@@ -39,7 +39,7 @@ export type NotifyPayload = z.infer<typeof NotifyPayloadSchema>;
 
 /** Queues a notice in the caller's transaction; it is handled after commit. */
 export async function queueNotice(db: Kysely<Schema>, now: Date, payload: NotifyPayload): Promise<void> {
-  await enqueue(db, 'notify', payload, now, { organizationId: payload.organizationId });
+  await enqueue(db, notifyJob, payload, now, { organizationId: payload.organizationId });
 }
 
 /** Writes an in-app notification and tells the person's open screens about it. */

@@ -28,14 +28,16 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Queues the job only if no job with this key exists (scheduled work, once per day). */
   uniqueKey?: string;
-  maxAttempts?: number;
 }
 
-/** Queues a job; inside a transaction it commits (or vanishes) with the change. Returns false for a duplicate unique key. */
-export async function enqueue(
+/**
+ * Queues a job of this definition (its type, its payload, its number of attempts); inside a transaction it
+ * commits (or vanishes) with the change. Returns false for a duplicate unique key.
+ */
+export async function enqueue<T>(
   db: Kysely<Schema>,
-  type: string,
-  payload: unknown,
+  job: Pick<JobDefinition<T>, 'type' | 'maxAttempts'>,
+  payload: T,
   now: Date,
   options: EnqueueOptions = {},
 ): Promise<boolean> {
@@ -43,12 +45,12 @@ export async function enqueue(
     .insertInto('jobs')
     .values({
       organization_id: options.organizationId ?? null,
-      type,
+      type: job.type,
       payload: JSON.stringify(payload),
       unique_key: options.uniqueKey ?? null,
       status: 'pending',
       run_at: toStored(options.runAt ?? now),
-      max_attempts: options.maxAttempts ?? 8,
+      max_attempts: job.maxAttempts,
       created_at: toStored(now),
     })
     .onConflict((conflict) => conflict.column('unique_key').doNothing())

@@ -18,7 +18,7 @@ export async function queueEmail(
   uniqueKey?: string,
 ): Promise<void> {
   const messageId = `${now.getTime().toString(36)}.${Math.random().toString(36).slice(2)}`;
-  await enqueue(db, 'send-email', { to, ...content, messageId }, now, { organizationId, maxAttempts: 10, ...(uniqueKey && { uniqueKey }) });
+  await enqueue(db, sendEmailJob, { to, ...content, messageId }, now, { organizationId, ...(uniqueKey && { uniqueKey }) });
 }
 
 export const sendEmailJob: JobDefinition<SendEmailPayload> = {
