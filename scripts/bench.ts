@@ -20,7 +20,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { openSqliteHandle } from '../server/db/database.js';
 import { hashSecret, newSecret } from '../server/features/auth/secrets.js';
-import { findTask, listTasks, OPEN, sortValue } from '../server/features/tasks/tasks.repository.js';
+import { findTask, listTasks, sortValue } from '../server/features/tasks/tasks.repository.js';
+import { OPEN_STATUSES } from '../shared/workflow.js';
 import { type BenchDatabase, prepareDatabase } from './bench/database.js';
 import { type LoadResult, percentile, type RequestSpec, runLoad, type WorkerContext } from './bench/load.js';
 import { explain, type PlanConnection, type PlanTarget } from './bench/plans.js';
@@ -41,7 +42,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REUSE = process.env.BENCH_REUSE === '1';
 const WRITE_DOC = process.env.BENCH_DOC !== '0';
 const DOC = path.join(root, 'docs', 'performance.md');
-const OPEN_STATUSES = 'planned,in_progress,waiting,review';
+const OPEN_STATUS_PARAM = OPEN_STATUSES.join(',');
 const BOARD_ALL = 'board, 5,000 tasks (pages of 500)';
 const BOARD_OPEN = 'board, open tasks of the 5,000 (pages of 500)';
 
@@ -308,7 +309,7 @@ async function taskBench(
         'queue (own, open, 50)',
         (random) => {
           const actor = random.pick(members);
-          return { path: `/api/v1/tasks?captainId=${actor.userId}&sort=queue&status=${OPEN_STATUSES}&limit=50`, token: actor.token };
+          return { path: `/api/v1/tasks?captainId=${actor.userId}&sort=queue&status=${OPEN_STATUS_PARAM}&limit=50`, token: actor.token };
         },
       ],
       [
@@ -368,7 +369,7 @@ async function taskBench(
     const boards = async (into: ScenarioRow[], concurrency: number, seconds: number) => {
       for (const [name, statuses] of [
         [BOARD_ALL, undefined],
-        [BOARD_OPEN, OPEN_STATUSES],
+        [BOARD_OPEN, OPEN_STATUS_PARAM],
       ] as const) {
         const times: number[] = [];
         const row = await measure(app, name, boardWorker(statuses, times), { concurrency, seconds, into });
@@ -458,7 +459,8 @@ async function taskBench(
     { name: 'GET task (findTask)', run: (db) => findTask(db, engine, summary.organizationId, member.taskIds[0]!, member.userId) },
     {
       name: 'Queue: own open tasks, sort=queue, 50',
-      run: (db) => listTasks(db, engine, { ...memberFilter, captainId: member.userId, statuses: [...OPEN], sort: 'queue', limit: 51 }),
+      run: (db) =>
+        listTasks(db, engine, { ...memberFilter, captainId: member.userId, statuses: [...OPEN_STATUSES], sort: 'queue', limit: 51 }),
     },
     {
       name: 'Project list page: sort=project, 50',
@@ -508,7 +510,7 @@ async function taskBench(
           userId: manager.userId,
           allProjects: false,
           projectId: summary.bigProjectId,
-          statuses: [...OPEN],
+          statuses: [...OPEN_STATUSES],
           sort: 'project',
           limit: 501,
         }),

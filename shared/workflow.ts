@@ -1,7 +1,6 @@
 /**
  * The task workflow as data: which status may follow which, through which endpoint, and by whom.
- * The server enforces it (server/features/tasks/task.ts); the web app reads it to offer only
- * the moves a person may make.
+ * Who plays which mover, and so which transitions a person may make, is in shared/task-rules.ts.
  */
 export const TASK_STATUSES = ['planned', 'in_progress', 'waiting', 'review', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -10,7 +9,7 @@ export const OPEN_STATUSES: readonly TaskStatus[] = ['planned', 'in_progress', '
 export const CLOSED_STATUSES: readonly TaskStatus[] = ['done', 'cancelled'];
 
 export function isOpen(status: TaskStatus): boolean {
-  return status !== 'done' && status !== 'cancelled';
+  return OPEN_STATUSES.includes(status);
 }
 
 /** Who may make a move: the task's captain, a manager of its project (or an organization admin), or a reviewer. */
@@ -51,7 +50,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'review', to: 'done', via: 'review', by: ['reviewer'], action: 'approve' },
   { from: 'review', to: 'in_progress', via: 'review', by: ['reviewer'], needs: 'feedback', action: 'request_changes' },
   { from: 'done', to: 'in_progress', via: 'status', by: ['manager'], needs: 'reason', action: 'reopen' },
-  ...(['planned', 'in_progress', 'waiting', 'review'] as const).map(
+  ...OPEN_STATUSES.map(
     (from): Transition => ({ from, to: 'cancelled', via: 'status', by: ['manager'], needs: 'reason', action: 'cancel' }),
   ),
   { from: 'cancelled', to: 'planned', via: 'status', by: ['manager'], action: 'restore' },

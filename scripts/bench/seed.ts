@@ -5,7 +5,7 @@
  * project's backlog (ranks from `rankBetween`, as the app assigns them). Then two years of tracked
  * time (`seed-time.ts`).
  */
-import { deadlineInstant } from '../../server/features/tasks/deadline.js';
+import { deadlineInstant } from '../../shared/deadline.js';
 import { rankBetween } from '../../server/features/tasks/rank.js';
 import { Random } from './random.js';
 import { seedTime, type TimeSeedSummary } from './seed-time.js';

@@ -37,6 +37,20 @@ export function formatDateTime(ctx: FormatContext, value: string | Date): string
   return date ? dateFormat(ctx, { dateStyle: 'medium', timeStyle: 'short' }).format(date) : '';
 }
 
+/**
+ * A calendar value, `2026-03-31` or a wall-clock `2026-03-31T17:00` in the organization's zone, in words as
+ * written (it already is local time, so never shifted): “31 Mar 2026, 17:00”; `short` leaves out the year.
+ */
+export function formatCalendar(locale: string, value: string, options: { short?: boolean | undefined } = {}): string {
+  const withTime = value.length > 10;
+  const date = new Date(`${withTime ? value : `${value}T00:00`}:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  const style: Intl.DateTimeFormatOptions = options.short
+    ? { day: 'numeric', month: 'short', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) }
+    : { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}) };
+  return dateFormat({ locale, timeZone: 'UTC' }, style).format(date);
+}
+
 export function formatNumber(ctx: FormatContext, value: number, options: Intl.NumberFormatOptions = {}): string {
   const key = `n|${ctx.locale}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;

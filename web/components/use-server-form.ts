@@ -13,7 +13,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.js';
-import { errorMessage, fieldErrorMessage, issueMessage, pointerToName, toPointer } from './errors.js';
+import { fieldMessage, issueMessage, pointerToName, problemMessage, toPointer } from './errors.js';
 
 export interface ServerFormOptions<Values extends FieldValues, Body> {
   /** The shared schema the server validates the request with (or one built from it). */
@@ -25,8 +25,6 @@ export interface ServerFormOptions<Values extends FieldValues, Body> {
   messages?: Record<string, string> | ((values: Values) => Record<string, string>);
   /** Body pointer → the form field that shows its errors, where the names differ (`/estimateMinutes` → `estimateHours`). */
   fields?: Record<string, Path<Values>>;
-  /** The feature's own words for a failed request's problem, applied before it is shown. */
-  localizeError?: (error: unknown) => unknown;
 }
 
 export interface ServerForm<Values extends FieldValues, Body> extends UseFormReturn<Values, unknown, Body> {
@@ -86,7 +84,7 @@ export function placeProblem(error: unknown, fieldOf: (pointer: string) => strin
   const placed: PlacedErrors = { fields: {}, unplaced: [] };
   if (!(error instanceof ApiError)) return placed;
   for (const fieldError of error.fieldErrors) {
-    const message = fieldErrorMessage(fieldError.code, fieldError.detail);
+    const message = fieldMessage(fieldError);
     const field = fieldOf(fieldError.pointer);
     if (field === undefined) placed.unplaced.push(message);
     else placed.fields[field] ??= message;
@@ -159,13 +157,11 @@ export function useServerForm<Values extends FieldValues, Body>(options: ServerF
   }, [focusRequest]);
 
   const fail = useCallback(
-    (failure: unknown) => {
-      const localize = latest.current.localizeError;
-      const error = localize ? localize(failure) : failure;
+    (error: unknown) => {
       const placed = placeProblem(error, fieldOf);
       clearErrors();
       for (const [name, message] of Object.entries(placed.fields)) setError(name as Path<Values>, { type: 'server', message });
-      setFormError([errorMessage(error), ...placed.unplaced].join(' '));
+      setFormError([problemMessage(error), ...placed.unplaced].join(' '));
       if (Object.keys(placed.fields).length > 0) setFocusRequest((n) => n + 1);
     },
     [fieldOf, clearErrors, setError],
@@ -186,7 +182,7 @@ export function useServerForm<Values extends FieldValues, Body>(options: ServerF
       },
       () => {
         invalid = true;
-        setFormError([i18next.t('errors.validation_failed'), ...unplacedIssues.current].join(' '));
+        setFormError([i18next.t('problems.validation_failed'), ...unplacedIssues.current].join(' '));
       },
     )(event);
     if (invalid) setFocusRequest((n) => n + 1);

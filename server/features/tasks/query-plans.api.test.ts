@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Schema } from '../../db/schema.js';
 import { createProject, createProjectTeam, createTask } from '../../test/factories.js';
 import { createTestContext, type TestContext, testEngine } from '../../test/harness.js';
-import { type ListFilter, listTasks, OPEN } from './tasks.repository.js';
+import { OPEN_STATUSES } from '../../../shared/workflow.js';
+import { type ListFilter, listTasks } from './tasks.repository.js';
 
 describe.skipIf(testEngine() === 'postgres')('query plans of task lists (SQLite)', () => {
   let context: TestContext;
@@ -57,7 +58,7 @@ describe.skipIf(testEngine() === 'postgres')('query plans of task lists (SQLite)
   const scansTasks = (plan: string[]) => plan.some((line) => /^SCAN (t|tasks)\b/.test(line));
 
   it('reads a person’s open queue through tasks_open_queue, in index order', async () => {
-    const plan = await planOf({ captainId: team.member.id, statuses: [...OPEN], sort: 'queue' });
+    const plan = await planOf({ captainId: team.member.id, statuses: [...OPEN_STATUSES], sort: 'queue' });
     expect(plan.some((line) => /^SEARCH t USING (COVERING )?INDEX tasks_open_queue \(captain_id=\?/.test(line))).toBe(true);
     expect(scansTasks(plan)).toBe(false);
     expect(plan).not.toContain('USE TEMP B-TREE FOR ORDER BY');

@@ -1,6 +1,7 @@
 /** Who may see and change a task: pure rules over the actor and their part in the task's project. */
-import { isOrganizationAdmin } from '../../../shared/roles.js';
 import type { ProjectRole } from '../../../shared/projects.js';
+import { isOrganizationAdmin } from '../../../shared/roles.js';
+import { canAssign, canReorderQueue, canWork, type TaskParts } from '../../../shared/task-rules.js';
 import { ForbiddenError } from '../../errors.js';
 import type { Actor } from '../auth/actor.js';
 
@@ -9,6 +10,7 @@ export interface TaskAccess {
   captainId: number | null;
   createdById: number;
   collaboratorIds: readonly number[];
+  reviewRequired: boolean;
 }
 
 /** Organization owners/admins see every project; everyone else only projects they are members of. */
@@ -20,32 +22,31 @@ export function isProjectManager(actor: Actor, projectRole: ProjectRole | null):
   return isOrganizationAdmin(actor.role) || (projectRole === 'manager' && actor.role !== 'client');
 }
 
-/** Captain, collaborators, creator and managers work on a task: fields, documents. */
-export function canWork(actor: Actor, task: TaskAccess): boolean {
-  return (
-    isProjectManager(actor, task.projectRole) ||
-    task.captainId === actor.userId ||
-    task.createdById === actor.userId ||
-    task.collaboratorIds.includes(actor.userId)
-  );
+/** The actor's part in the task, for the rules shared with the web app. */
+export function taskParts(actor: Actor, task: TaskAccess): TaskParts {
+  return {
+    isCaptain: task.captainId === actor.userId,
+    isManager: isProjectManager(actor, task.projectRole),
+    isCreator: task.createdById === actor.userId,
+    isCollaborator: task.collaboratorIds.includes(actor.userId),
+    reviewRequired: task.reviewRequired,
+  };
 }
 
 export function assertCanWork(actor: Actor, task: TaskAccess): void {
-  if (!canWork(actor, task)) {
+  if (!canWork(taskParts(actor, task))) {
     throw new ForbiddenError('Only the captain, collaborators, the creator and project managers change this task.');
   }
 }
 
-/** Naming the captain and collaborators: managers, and the task's creator. */
 export function assertCanAssign(actor: Actor, task: TaskAccess): void {
-  if (!isProjectManager(actor, task.projectRole) && task.createdById !== actor.userId) {
+  if (!canAssign(taskParts(actor, task))) {
     throw new ForbiddenError('Only project managers and the task’s creator choose its captain and collaborators.');
   }
 }
 
-/** A person's queue is theirs to order; managers of the task's project may reorder it too. */
 export function assertCanReorderQueue(actor: Actor, task: TaskAccess): void {
-  if (task.captainId !== actor.userId && !isProjectManager(actor, task.projectRole)) {
+  if (!canReorderQueue(taskParts(actor, task))) {
     throw new ForbiddenError('Only the captain or a project manager reorders this queue.');
   }
 }

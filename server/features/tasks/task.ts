@@ -1,10 +1,11 @@
 /**
- * Task rules, pure: the workflow (which status may follow which, by whom, with what said), the
- * captain rule, and what a status change does to a task. The transition table itself is shared
- * with the web app (shared/workflow.ts).
+ * Task rules only the server applies, pure: what a status transition must be told, the captain
+ * rule, blockers, and what a transition does to a task. The transition table and who may make
+ * which transition are shared with the web app (shared/workflow.ts, shared/task-rules.ts).
  */
+import { canMakeTransition, skipsRequiredReview, type TransitionParts } from '../../../shared/task-rules.js';
 import type { WaitingOn } from '../../../shared/tasks.js';
-import { findTransition, type Mover, type TaskStatus, type Transition, transitionsFrom } from '../../../shared/workflow.js';
+import { findTransition, isOpen, type TaskStatus, type Transition, transitionsFrom } from '../../../shared/workflow.js';
 import { ConflictError, ForbiddenError, InvalidTransitionError, ValidationError } from '../../errors.js';
 
 /** The parts of a task a status change reads and writes. */
@@ -20,24 +21,19 @@ export interface WorkflowState {
   closedAt: Date | null;
 }
 
-/** Who is asking, relative to this task and its project. */
-export interface MoverContext {
-  isCaptain: boolean;
-  /** A manager of the task's project, or an owner/admin of the organization. */
-  isManager: boolean;
-  isCreator: boolean;
-  reviewRequired: boolean;
+/** Who is asking, relative to this task and its project, and what blocks the task. */
+export interface TransitionContext extends TransitionParts {
   /** Blockers not yet done or cancelled (checked when work starts). */
   openBlockers: readonly { id: number; reference: string }[];
 }
 
-export interface MoveInput {
+export interface TransitionInput {
   reason?: string | undefined;
   waitingOn?: WaitingOn | undefined;
   feedback?: string | undefined;
 }
 
-/** What the history records of a move. */
+/** What the history records of a status transition. */
 export interface StatusEvent {
   from: TaskStatus;
   to: TaskStatus;
@@ -57,18 +53,6 @@ const STATUS_NAMES: Record<TaskStatus, string> = {
   done: 'done',
   cancelled: 'cancelled',
 };
-
-/** May this person review (approve or send back) the task? Never the captain while review is required. */
-export function isReviewer(context: MoverContext): boolean {
-  if (context.isCaptain && context.reviewRequired) return false;
-  return context.isManager || (context.isCreator && !context.isCaptain);
-}
-
-function plays(mover: Mover, context: MoverContext): boolean {
-  if (mover === 'captain') return context.isCaptain;
-  if (mover === 'manager') return context.isManager;
-  return isReviewer(context);
-}
 
 /** Captain and deadline are what makes a task workable; says which are missing. */
 export function assertWorkable(task: Pick<WorkflowState, 'captainId' | 'deadline'>): void {
@@ -90,16 +74,16 @@ function describeAllowed(from: TaskStatus): string {
 }
 
 /**
- * Applies one workflow move, or throws: InvalidTransitionError (409) when the workflow forbids it,
+ * Applies one status transition, or throws: InvalidTransitionError (409) when the workflow forbids it,
  * ForbiddenError (403) when this person may not make it, ValidationError (422) when something that
  * must be said is missing, ConflictError (409) when the task is not ready or is blocked.
  */
-export function applyMove(
+export function applyTransition(
   task: WorkflowState,
   to: TaskStatus,
   via: 'status' | 'review',
-  context: MoverContext,
-  input: MoveInput,
+  context: TransitionContext,
+  input: TransitionInput,
   now: Date,
 ): { next: WorkflowState; event: StatusEvent } {
   const transition = findTransition(task.status, to, via);
@@ -109,10 +93,10 @@ export function applyMove(
       `A task that is ${STATUS_NAMES[task.status]} cannot become ${STATUS_NAMES[to]}; it can become ${describeAllowed(task.status)}.${hint}`,
     );
   }
-  if (transition.onlyWithoutReview && context.reviewRequired) {
+  if (skipsRequiredReview(transition, context.reviewRequired)) {
     throw new InvalidTransitionError('This project requires review: submit the task for review instead of closing it.');
   }
-  if (!transition.by.some((mover) => plays(mover, context))) {
+  if (!canMakeTransition(transition, context)) {
     throw new ForbiddenError(forbiddenDetail(transition, context));
   }
 
@@ -147,7 +131,7 @@ export function applyMove(
     ...task,
     status: to,
     statusChangedAt: now,
-    closedAt: to === 'done' || to === 'cancelled' ? now : null,
+    closedAt: isOpen(to) ? null : now,
   };
   switch (transition.action) {
     case 'wait':
@@ -186,7 +170,7 @@ export function applyMove(
   return { next, event };
 }
 
-function forbiddenDetail(transition: Transition, context: MoverContext): string {
+function forbiddenDetail(transition: Transition, context: TransitionContext): string {
   if (transition.by.includes('reviewer')) {
     return context.isCaptain
       ? 'You cannot review your own work; a project manager or the task’s creator reviews it.'
@@ -201,7 +185,7 @@ function forbiddenDetail(transition: Transition, context: MoverContext): string 
 
 /** Closed tasks are read-only company memory, except for reopening. */
 export function assertOpen(status: TaskStatus): void {
-  if (status === 'done' || status === 'cancelled') {
+  if (!isOpen(status)) {
     throw new ConflictError('task_closed', `This task is ${status}; reopen it to change it.`);
   }
 }

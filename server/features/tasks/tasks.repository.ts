@@ -3,19 +3,19 @@
  * caller's project role, collaborators and blockers, so reading a task costs one round trip.
  */
 import { type CompiledQuery, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { isOverdue } from '../../../shared/deadline.js';
 import type { ProjectRole } from '../../../shared/projects.js';
 import type { HistoryEntry, Task, TaskSummary, WaitingOn } from '../../../shared/tasks.js';
-import type { TaskStatus } from '../../../shared/workflow.js';
+import { CLOSED_STATUSES, isOpen, OPEN_STATUSES, type TaskStatus } from '../../../shared/workflow.js';
 import type { Engine } from '../../db/database.js';
 import { fromStored, fromStoredBool, isoFromStored, toStored } from '../../db/rows.js';
 import type { Schema } from '../../db/schema.js';
 
-export const OPEN: TaskStatus[] = ['planned', 'in_progress', 'waiting', 'review'];
 /**
- * The same condition as a literal, so the planners can use the partial indexes over open tasks
+ * Open tasks as a literal condition, so the planners can use the partial indexes over open tasks
  * (a bound parameter list cannot prove the index's condition).
  */
-const OPEN_LITERAL = sql<SqlBool>`t.status in ('planned', 'in_progress', 'waiting', 'review')`;
+const OPEN_LITERAL = sql<SqlBool>`t.status in (${sql.join(OPEN_STATUSES.map((status) => sql.lit(status)))})`;
 
 /** A task as the services work with it. */
 export interface TaskRecord {
@@ -156,7 +156,7 @@ export function presentTask(task: TaskRecord, now: Date): Task {
     parentId: task.parentId,
     deadline: task.deadline,
     deadlineAt: task.deadlineAt?.toISOString() ?? null,
-    isOverdue: task.deadlineAt !== null && task.deadlineAt <= now && OPEN.includes(task.status),
+    isOverdue: isOverdue(task, now),
     estimateMinutes: task.estimateMinutes,
     trackedMinutes: task.trackedMinutes,
     activityType: task.activityType,
@@ -586,10 +586,7 @@ export async function listTasks(
     query = query.where('t.id', 'in', (eb) => eb.selectFrom('task_collaborators').select('task_id').where('user_id', '=', collaboratorId));
   }
   if (filter.statuses && filter.statuses.length > 0) query = query.where('t.status', 'in', filter.statuses);
-  if (
-    (filter.statuses && filter.statuses.length > 0 && filter.statuses.every((status) => OPEN.includes(status))) ||
-    filter.overdue === true
-  ) {
+  if ((filter.statuses && filter.statuses.length > 0 && filter.statuses.every(isOpen)) || filter.overdue === true) {
     query = query.where(OPEN_LITERAL);
   }
   if (filter.milestoneId !== undefined) query = query.where('t.milestone_id', '=', filter.milestoneId);
@@ -605,7 +602,7 @@ export async function listTasks(
     query = query.where('t.deadline_at', '<=', toStored(filter.now));
   } else if (filter.overdue === false) {
     query = query.where((eb) =>
-      eb.or([eb('t.deadline_at', 'is', null), eb('t.deadline_at', '>', toStored(filter.now)), eb('t.status', 'not in', OPEN)]),
+      eb.or([eb('t.deadline_at', 'is', null), eb('t.deadline_at', '>', toStored(filter.now)), eb('t.status', 'in', CLOSED_STATUSES)]),
     );
   }
   if (filter.deadlineFrom !== undefined) query = query.where(sql<string>`substr(t.deadline, 1, 10)`, '>=', filter.deadlineFrom);

@@ -12,23 +12,20 @@ import type {
   UpdateTaskBody,
 } from '../../../shared/tasks.js';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
+import { isOpen } from '../../../shared/workflow.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import {
-  findActiveMembers,
-  findMilestone,
-  findProjectMembers,
-  listActivityTypes,
-  takeTaskNumber,
-} from '../projects/projects.repository.js';
-import { loadVisibleProject } from '../projects/projects.service.js';
-import { deadlineInstant } from './deadline.js';
+import { listActivityTypes } from '../activity-types/activity-types.repository.js';
+import { findMilestone } from '../milestones/milestones.repository.js';
+import { loadVisibleProject } from '../projects/project-access.js';
+import { findActiveMembers, findProjectMembers, takeTaskNumber } from '../projects/projects.repository.js';
+import { deadlineInstant } from '../../../shared/deadline.js';
 import { rankBetween } from './rank.js';
-import { applyMove, assertKeepsWorkable, assertOpen, type MoverContext } from './task.js';
+import { applyTransition, assertKeepsWorkable, assertOpen, type TransitionContext } from './task.js';
 import {
   assertCanAssign,
   assertCanCreateTask,
@@ -36,7 +33,7 @@ import {
   assertCanReorderQueue,
   assertCanWork,
   canSeeProject,
-  isProjectManager,
+  taskParts,
 } from './task.policy.js';
 import * as repository from './tasks.repository.js';
 import type { TaskChanges, TaskRecord } from './tasks.repository.js';
@@ -330,15 +327,9 @@ export async function updateTask(
   });
 }
 
-async function moverContext(db: Kysely<Schema>, actor: Actor, task: TaskRecord): Promise<MoverContext> {
+async function transitionContext(db: Kysely<Schema>, actor: Actor, task: TaskRecord): Promise<TransitionContext> {
   const blockers = await repository.findTaskRefs(db, actor.organizationId, task.blockedByIds);
-  return {
-    isCaptain: task.captainId === actor.userId,
-    isManager: isProjectManager(actor, task.projectRole),
-    isCreator: task.createdById === actor.userId,
-    reviewRequired: task.reviewRequired,
-    openBlockers: [...blockers.values()].filter((blocker) => repository.OPEN.includes(blocker.status)),
-  };
+  return { ...taskParts(actor, task), openBlockers: [...blockers.values()].filter((blocker) => isOpen(blocker.status)) };
 }
 
 async function move(
@@ -351,7 +342,7 @@ async function move(
 ): Promise<Task> {
   return changeWithEvents(deps, actor.organizationId, async (tx, emit, notify) => {
     const task = await loadVisibleTask(deps, tx, actor, taskId);
-    const context = await moverContext(tx, actor, task);
+    const context = await transitionContext(tx, actor, task);
     if (input.waitingOn && 'userId' in input.waitingOn) {
       const found = await findActiveMembers(tx, actor.organizationId, [input.waitingOn.userId]);
       if (!found.has(input.waitingOn.userId)) {
@@ -363,7 +354,7 @@ async function move(
       }
     }
     const now = deps.clock.now();
-    const { next, event } = applyMove(task, to, via, context, input, now);
+    const { next, event } = applyTransition(task, to, via, context, input, now);
     const updated = await repository.updateTask(
       tx,
       task.id,

@@ -4,7 +4,7 @@
  */
 import { formatDuration, MINUTES_PER_DAY } from '../../../shared/time.js';
 import { ValidationError } from '../../errors.js';
-import { localDateTime } from '../tasks/deadline.js';
+import { localDateTime } from '../../../shared/deadline.js';
 
 /** Time is recorded for work done: today or earlier, in the organization's zone. */
 export function assertNotFuture(date: string, today: string, pointer = '/date'): void {

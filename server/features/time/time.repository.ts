@@ -369,11 +369,6 @@ export async function addTrackedMinutes(db: Kysely<Schema>, taskId: number, delt
     .execute();
 }
 
-/** Whether a task has any recorded time (such a task is never deleted). */
-export async function taskHasTime(db: Kysely<Schema>, taskId: number): Promise<boolean> {
-  return (await db.selectFrom('time_entries').select('id').where('task_id', '=', taskId).limit(1).executeTakeFirst()) !== undefined;
-}
-
 // ——— Timers ———
 
 /** A running timer as the services work with it. */

@@ -12,7 +12,7 @@ import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { localizeActivityTypeError, useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
+import { useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
 
 /** Colours offered for a new type, the first one no type uses yet. */
 const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#0891b2', '#7c3aed', '#65a30d', '#be123c', '#0f766e', '#a16207'];
@@ -61,7 +61,6 @@ function AddActivityTypeForm({ types, onAdded }: { types: readonly ActivityType[
     schema: CreateActivityTypeBodySchema,
     defaultValues: typeValues(undefined, freeColor(types)),
     messages: { '/color': t('activityTypes.colorInvalid') },
-    localizeError: localizeActivityTypeError,
   });
   // One key per opened form: a retried request adds the type once.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -90,7 +89,6 @@ function EditActivityTypeForm({ type, onDone }: { type: ActivityType; onDone: (s
     schema: UpdateActivityTypeBodySchema,
     defaultValues: typeValues(type, type.color),
     messages: { '/color': t('activityTypes.colorInvalid') },
-    localizeError: localizeActivityTypeError,
   });
   const { setFocus } = form;
 
@@ -221,7 +219,7 @@ export function ActivityTypesSection() {
       setStatus(done);
       return true;
     } catch (error) {
-      setActionError(errorMessage(localizeActivityTypeError(error)));
+      setActionError(errorMessage(error));
       return false;
     }
   }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../components/errors.js';
 import '../projects/projects.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { AreaNav } from '../projects/AreaNav.js';
-import { canRunProjects, localizeProjectError, projectErrorMessage } from '../projects/labels.js';
+import { canRunProjects } from '../projects/labels.js';
 import { useClients, useCreateClient, useProjects, useUpdateClient } from '../projects/use-projects.js';
 
 function ClientForm({ client, onDone }: { client: Client | null; onDone: () => void }) {
@@ -21,7 +22,6 @@ function ClientForm({ client, onDone }: { client: Client | null; onDone: () => v
   const form = useServerForm({
     schema: CreateClientBodySchema,
     defaultValues: { name: client?.name ?? '', contact: client?.contact ?? '', notes: client?.notes ?? '' },
-    localizeError: localizeProjectError,
   });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const pending = create.isPending || update.isPending;
@@ -82,7 +82,7 @@ export function ClientsPage() {
       ) : clients.isPending ? (
         <Loading />
       ) : clients.isError ? (
-        <ErrorNotice message={projectErrorMessage(clients.error)} onRetry={() => void clients.refetch()} />
+        <ErrorNotice message={errorMessage(clients.error)} onRetry={() => void clients.refetch()} />
       ) : clients.data.length === 0 ? (
         <div className="empty-state">
           <p>{mayEdit ? t('clients.emptyManager') : t('clients.empty')}</p>

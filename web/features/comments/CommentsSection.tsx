@@ -1,3 +1,4 @@
+import { errorMessage } from '../../components/errors.js';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Comment, CommentBodySchema } from '../../../shared/tasks.js';
@@ -6,7 +7,6 @@ import { Form, SubmitButton } from '../../components/Form.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
-import { localizeTaskError, taskErrorMessage } from '../tasks/labels.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { Markdown } from '../../components/Markdown.js';
 import { MarkdownField } from '../../components/MarkdownEditor.js';
@@ -31,7 +31,7 @@ function CommentEditor({
 }) {
   const { t } = useTranslation();
   const { project, me } = useTaskView();
-  const form = useServerForm({ schema: CommentBodySchema, defaultValues: { body: initial }, localizeError: localizeTaskError });
+  const form = useServerForm({ schema: CommentBodySchema, defaultValues: { body: initial } });
   const people: Mentionable[] = (project?.members ?? [])
     .filter((member) => member.userId !== me.user.id)
     .map((member) => ({ id: member.userId, name: member.name }));
@@ -136,7 +136,7 @@ export function CommentsSection() {
       {comments.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : comments.isError ? (
-        <p className="alert alert--error">{taskErrorMessage(comments.error)}</p>
+        <p className="alert alert--error">{errorMessage(comments.error)}</p>
       ) : comments.data.length === 0 ? (
         <p className="muted">{t('taskView.comments.empty')}</p>
       ) : (
@@ -170,7 +170,7 @@ export function CommentsSection() {
         confirmLabel={t('taskView.comments.delete')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? taskErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

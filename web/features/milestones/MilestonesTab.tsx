@@ -1,3 +1,4 @@
+import { errorMessage } from '../../components/errors.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,7 +12,9 @@ import { useFormat } from '../auth/use-session.js';
 import { Markdown } from '../../components/Markdown.js';
 import { useMilestones } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { canManage, formatCalendar, localizeProjectError, projectErrorMessage, todayIn } from '../projects/labels.js';
+import { todayIn } from '../../../shared/deadline.js';
+import { formatCalendar } from '../../components/format.js';
+import { canManage } from '../projects/labels.js';
 import { useProjectContext } from '../projects/ProjectPage.js';
 import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../projects/use-projects.js';
 
@@ -24,7 +27,6 @@ function MilestoneForm({ projectId, milestone, onDone }: { projectId: number; mi
     schema: CreateMilestoneBodySchema,
     defaultValues: { title: milestone?.title ?? '', dueDate: milestone?.dueDate ?? '', deliverables: milestone?.deliverables ?? '' },
     toBody: (values) => ({ ...values, dueDate: values.dueDate || null }),
-    localizeError: localizeProjectError,
   });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const pending = create.isPending || update.isPending;
@@ -172,7 +174,7 @@ export function MilestonesTab() {
       {milestones.isPending ? (
         <Loading />
       ) : milestones.isError ? (
-        <ErrorNotice message={projectErrorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
+        <ErrorNotice message={errorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
       ) : milestones.data.length === 0 ? (
         <div className="empty-state">
           <p>{manager ? t('milestones.emptyManager') : t('milestones.empty')}</p>
@@ -212,7 +214,7 @@ export function MilestonesTab() {
         pendingLabel={t('milestones.deleting')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? projectErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

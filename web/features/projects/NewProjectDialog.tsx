@@ -10,7 +10,7 @@ import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
 import { useDirectory } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { localizeProjectError, suggestKey } from './labels.js';
+import { suggestKey } from './labels.js';
 import { ClientPicker, type MemberDraft, MembersPicker } from './pickers.js';
 import { DescriptionAndDates, ReviewAndBilling } from './ProjectFields.js';
 import { useCreateProject } from './use-projects.js';
@@ -48,7 +48,6 @@ function NewProjectForm({ onDone }: { onDone: () => void }) {
     }),
     messages: { '/key': t('projects.fields.keyInvalid'), '/endDate': t('projects.fields.endBeforeStart') },
     fields: { '/members': 'members' },
-    localizeError: localizeProjectError,
   });
   // One key per opened form: a double submit or a retried request creates the project once.
   const [idempotencyKey] = useState(newIdempotencyKey);

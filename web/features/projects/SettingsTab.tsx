@@ -5,7 +5,7 @@ import { StatusMessage, TextField } from '../../components/Field.js';
 import { Form, SubmitButton } from '../../components/Form.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
-import { canManage, canRunProjects, localizeProjectError, PROJECT_STATES, projectStateLabel } from './labels.js';
+import { canManage, canRunProjects, PROJECT_STATES, projectStateLabel } from './labels.js';
 import { ClientPicker } from './pickers.js';
 import { useProjectContext } from './ProjectPage.js';
 import { DescriptionAndDates, ReviewAndBilling } from './ProjectFields.js';
@@ -35,7 +35,6 @@ export function SettingsTab() {
     },
     toBody: (values) => ({ ...values, startDate: values.startDate || null, endDate: values.endDate || null }),
     messages: { '/endDate': t('projects.fields.endBeforeStart') },
-    localizeError: localizeProjectError,
   });
 
   if (!canManage(project)) {

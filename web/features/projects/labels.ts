@@ -1,11 +1,7 @@
-/** Words and small rules of the projects area: labels, key suggestions, dates, server problems in the reader's language. */
+/** Words and small rules of the projects area: labels and key suggestions. */
 import i18next from 'i18next';
 import type { Project, ProjectRole, ProjectState } from '../../../shared/projects.js';
 import type { Role } from '../../../shared/roles.js';
-import { ApiError } from '../../api/client.js';
-import { errorMessage } from '../../components/errors.js';
-import { translateDynamic } from '../../components/translate.js';
-import { localizeTaskError } from '../tasks/labels.js';
 
 export const PROJECT_STATES: readonly ProjectState[] = ['active', 'on_hold', 'archived'];
 
@@ -65,74 +61,4 @@ export function suggestKey(name: string): string {
       : first.slice(0, 4);
   const result = (key.length >= 2 ? key : first.slice(0, 4)).toUpperCase().slice(0, 10);
   return result.length >= 2 ? result : '';
-}
-
-/** The organization's today as YYYY-MM-DD. */
-export function todayIn(timeZone: string | undefined, now = new Date()): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(locale: string, withTime: boolean, short: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}|${short}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    // Calendar values (a date, a wall-clock time in the organization's zone) are shown as they are: no zone shift.
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone: 'UTC',
-      ...(short ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' }),
-      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-    });
-    dayFormats.set(key, format);
-  }
-  return format;
-}
-
-/** `2026-03-31` or `2026-03-31T17:00` in words, without moving it to another time zone. */
-export function formatCalendar(locale: string, value: string, options: { short?: boolean } = {}): string {
-  const withTime = value.length > 10;
-  const date = new Date(`${withTime ? value : `${value}T00:00`}:00Z`);
-  if (Number.isNaN(date.getTime())) return value;
-  return dayFormat(locale, withTime, options.short ?? false).format(date);
-}
-
-export type DeadlineState = 'overdue' | 'today' | 'upcoming' | 'none';
-
-export function deadlineState(task: { deadline: string | null; isOverdue: boolean; status: string }, today: string): DeadlineState {
-  if (!task.deadline) return 'none';
-  if (task.isOverdue) return 'overdue';
-  if (task.status !== 'done' && task.status !== 'cancelled' && task.deadline.slice(0, 10) === today) return 'today';
-  return 'upcoming';
-}
-
-/**
- * A server problem in the reader's language: the projects area's codes (key_taken, last_manager…)
- * and field codes first, then the task codes, then the shared ones.
- */
-export function localizeProjectError(error: unknown): unknown {
-  const localized = localizeTaskError(error);
-  if (!(localized instanceof ApiError)) return localized;
-  const detail = translateDynamic(`projects.errors.${localized.code}`) ?? localized.detail;
-  const fieldErrors = localized.fieldErrors.map((field) => {
-    const text = translateDynamic(`projects.fieldErrors.${field.code}`);
-    return text ? { ...field, code: 'generic', detail: text } : field;
-  });
-  return new ApiError({
-    status: localized.status,
-    code: translateDynamic(`projects.errors.${localized.code}`) ? `projects.${localized.code}` : localized.code,
-    title: localized.title,
-    detail,
-    fieldErrors,
-    requestId: localized.requestId,
-    extensions: localized.extensions,
-  });
-}
-
-export function projectErrorMessage(error: unknown): string {
-  return errorMessage(localizeProjectError(error));
 }

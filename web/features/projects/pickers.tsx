@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectRole } from '../../../shared/projects.js';
 import { useFieldError } from '../../components/use-server-form.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { projectErrorMessage, projectRoleLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { projectRoleLabel } from './labels.js';
 import { useClients, useCreateClient } from './use-projects.js';
 
 const NEW_CLIENT = 'new';
@@ -44,7 +45,7 @@ export function ClientPicker({ value, onChange, mayCreate }: ClientPickerProps) 
       setAdding(false);
       setName('');
     } catch (failure) {
-      setNameError(projectErrorMessage(failure));
+      setNameError(errorMessage(failure));
     }
   }
 

@@ -39,11 +39,6 @@ export function formatNumber(locale: string, value: number): string {
   return numberFormat(locale, {}).format(value);
 }
 
-/** `2026-03-01` → `1 Mar 2026`. */
-export function formatDay(locale: string, date: string): string {
-  return calendarFormat(locale, { dateStyle: 'medium' }).format(utc(date));
-}
-
 /** The report's period: `1–18 Mar 2026`, `28 Feb – 3 Mar 2026`. */
 export function formatRange(locale: string, range: DateRange): string {
   const format = calendarFormat(locale, { dateStyle: 'medium' });

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../components/errors.js';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CreateSavedFilterBody, CreateSavedFilterBodySchema } from '../../../shared/tasks.js';
@@ -5,7 +6,6 @@ import { ApiError } from '../../api/client.js';
 import { Form } from '../../components/Form.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { fromSavedQuery, isDefaultList, type ListParams, toSavedQuery, writeListParams } from '../tasks/list/list-filters.js';
-import { localizeProjectError, projectErrorMessage } from '../projects/labels.js';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters } from '../projects/use-projects.js';
 
 /** Named filters of this project's list: apply one, save the current filter under a name, delete one. */
@@ -23,7 +23,6 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
     schema: CreateSavedFilterBodySchema,
     defaultValues: { name: '' },
     toBody: ({ name }) => ({ name, query: toSavedQuery(projectId, list) }),
-    localizeError: localizeProjectError,
   });
   const error = form.fieldError('name') ?? form.formError ?? deleteError;
 
@@ -76,7 +75,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
                   await remove.mutateAsync(active.id);
                   setMessage(t('list.saved.deleted', { name: active.name }));
                 } catch (failure) {
-                  setDeleteError(projectErrorMessage(failure));
+                  setDeleteError(errorMessage(failure));
                 }
               }}
             >

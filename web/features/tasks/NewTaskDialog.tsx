@@ -9,7 +9,6 @@ import { MarkdownField } from '../../components/MarkdownEditor.js';
 import { Modal } from '../../components/Modal.js';
 import { type ServerForm, useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
-import { localizeProjectError } from '../projects/labels.js';
 import { useInvalidateAfterTaskCreated, useProjects } from '../projects/use-projects.js';
 import { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
 import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from './task-fields.js';
@@ -278,7 +277,6 @@ function NewTaskForm({ projectId, defaults, onClose }: { projectId: number; defa
       '/labels': t('newTask.fields.labelsInvalid'),
     },
     fields: { '/estimateMinutes': 'estimateHours' },
-    localizeError: localizeProjectError,
   });
   const project = useProject(Number(form.watch('projectId')));
   // One key per form: a double click or a retried request creates the task once. “Create another” starts a new form.

@@ -1,12 +1,14 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../shared/projects.js';
+import { allowedTransitions } from '../../../shared/task-rules.js';
 import type { Task, TaskSummary } from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, taskErrorMessage } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { actionLabel } from './labels.js';
 import { useProject } from './lookups.js';
-import { allowedMoves, taskParts } from './moves.js';
+import { taskParts } from './task-parts.js';
 import { TransitionDialog } from './TransitionDialog.js';
 import { useChangeStatus, useReview } from './use-tasks.js';
 
@@ -46,7 +48,7 @@ export function StatusActions({ task, project: given, compact, onMoved }: Status
 
   // Until the project is known, wait rather than offer moves that may be refused.
   if (!given && lookedUp.isPending) return null;
-  const moves = allowedMoves(task, taskParts(task, me, project))
+  const moves = allowedTransitions(task.status, taskParts(task, me, project))
     .filter((move) => !(compact && move.action === 'cancel'))
     .sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action));
   if (moves.length === 0) return null;
@@ -70,7 +72,7 @@ export function StatusActions({ task, project: given, compact, onMoved }: Status
         container.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
       });
     } catch (failure) {
-      setError(taskErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 

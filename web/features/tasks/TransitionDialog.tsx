@@ -16,7 +16,7 @@ import { Form, FormActions } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, localizeTaskError, statusLabel } from './labels.js';
+import { actionLabel, statusLabel } from './labels.js';
 import { useDirectory } from './lookups.js';
 import { useChangeStatus, useReview } from './use-tasks.js';
 
@@ -183,7 +183,6 @@ function ReviewForm({ task, transition, onClose, onMoved }: TransitionFormProps)
       feedback: values.feedback.trim() || undefined,
     }),
     messages: { '/feedback': t('tasks.transition.feedbackRequired') },
-    localizeError: localizeTaskError,
   });
   return (
     <Form form={form} onSubmit={async (body) => onMoved(await review.mutateAsync({ id: task.id, ...body }))}>
@@ -230,7 +229,6 @@ function StatusForm({ task, transition, onClose, onMoved }: TransitionFormProps)
           '/waitingOn/external': t('tasks.transition.externalRequired'),
         }
       : { '/reason': t('validation.required') },
-    localizeError: localizeTaskError,
   });
   return (
     <Form form={form} onSubmit={async (body) => onMoved(await changeStatus.mutateAsync({ id: task.id, ...body }))}>

@@ -1,8 +1,8 @@
 /** The shared task layer: what the task page, My work and the project board build on. */
 export { type TaskFilter, lookupKeys, taskKeys } from './keys.js';
-export { actionLabel, localizeTaskError, statusLabel, taskErrorMessage } from './labels.js';
+export { actionLabel, statusLabel } from './labels.js';
 export { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
-export { allowedMoves, canAssign, canReorderQueue, canWork, isReviewer, taskParts } from './moves.js';
+export { taskParts } from './task-parts.js';
 export { StatusActions } from './StatusActions.js';
 export { StatusBadge } from './StatusBadge.js';
 export { TransitionDialog } from './TransitionDialog.js';
@@ -23,5 +23,4 @@ export {
   useTaskList,
   useUpdateTask,
 } from './use-tasks.js';
-export { deadlineState, formatDeadline, todayIn } from './deadline.js';
 export { DeadlineMark } from './DeadlineMark.js';

@@ -17,7 +17,6 @@ import { Form, FormActions } from '../../components/Form.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
-import { localizeTimeError } from './errors.js';
 import { useCreateTimeEntry, useUpdateTimeEntry } from './use-time.js';
 
 /** Adding and changing check the same fields (a change then sends what differs), and the reason a change may need. */
@@ -99,7 +98,6 @@ export function TimeEntryForm({ task, project, entry, reason, today, onDone, onC
       '/startTime': t('timeEntry.form.startTimeInvalid'),
       '/reason': t('timeEntry.form.reasonMissing'),
     }),
-    localizeError: localizeTimeError,
   });
 
   // Active types are offered; an entry's own type stays listed even if it was retired since.

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../components/errors.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
@@ -7,10 +8,9 @@ import { Form, SubmitButton } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
 import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
-import { todayIn } from '../tasks/deadline.js';
+import { todayIn } from '../../../shared/deadline.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { type EntryAccess, entryAccess, weekLock } from './entry-access.js';
-import { localizeTimeError, timeErrorMessage } from './errors.js';
 import { formatLocalDate, trackedSummary } from './format.js';
 import { CheckIcon, LockIcon, PencilIcon, TrashIcon } from './icons.js';
 import { TimeEntryForm } from './TimeEntryForm.js';
@@ -96,7 +96,6 @@ function DeleteEntryForm({
     defaultValues: { reason: '' },
     toBody: ({ reason }) => ({ reason: reason.trim() || undefined }),
     messages: { '/reason': t('timeEntry.form.reasonMissing') },
-    localizeError: localizeTimeError,
   });
   return (
     <Form
@@ -254,7 +253,7 @@ export function TimeSection() {
         <p className="muted">{t('common.loading')}</p>
       ) : entries.isError ? (
         <div className="notice notice--error" role="alert">
-          <p>{timeErrorMessage(entries.error)}</p>
+          <p>{errorMessage(entries.error)}</p>
           <button type="button" className="button" onClick={() => void entries.refetch()}>
             {t('common.retry')}
           </button>

@@ -117,11 +117,6 @@ export function timesheetQuery(week: string | undefined, userId?: number) {
   });
 }
 
-/** A person's week (default: the caller's current week). */
-export function useTimesheet(week: string | undefined, userId?: number) {
-  return useQuery(timesheetQuery(week, userId));
-}
-
 export function useSubmitTimesheet() {
   const changed = useTimeChanged();
   return useMutation({

@@ -25,13 +25,6 @@ export function usePeople(options: { enabled?: boolean } = {}) {
   });
 }
 
-export function usePerson(id: number) {
-  return useQuery({
-    queryKey: peopleKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch(`/users/${id}`, { schema: PersonSchema, signal }),
-  });
-}
-
 function useStorePerson() {
   const queryClient = useQueryClient();
   return (person: Person) => {

@@ -16,23 +16,25 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
+import { errorMessage } from '../../../components/errors.js';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allowedTransitions, canMakeTransition, skipsRequiredReview, type TaskParts } from '../../../../shared/task-rules.js';
 import type { TaskSummary } from '../../../../shared/tasks.js';
-import { type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
+import { isOpen, type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
 import { ErrorNotice } from '../../../components/Page.js';
-import { useFormat, useSession } from '../../auth/use-session.js';
-import { statusLabel, taskErrorMessage } from '../labels.js';
+import { useSession } from '../../auth/use-session.js';
+import { statusLabel } from '../labels.js';
 import { useDirectory } from '../lookups.js';
-import { allowedMoves, type TaskParts, taskParts } from '../moves.js';
+import { taskParts } from '../task-parts.js';
 import { TransitionDialog } from '../TransitionDialog.js';
 import { listItems, useChangeStatus, useMoveTask, useReview, useTaskList } from '../use-tasks.js';
 import { columnFilter, columnItems, moveCard } from './board-cache.js';
 import { BoardCard, CardBody, type CardMenu, type PositionMove } from './BoardCard.js';
 import { projectKeys } from '../../projects/keys.js';
-import { canManage, todayIn } from '../../projects/labels.js';
+import { canManage } from '../../projects/labels.js';
 import { useProjectContext } from '../../projects/ProjectPage.js';
 
 const OPEN_COLUMNS: readonly TaskStatus[] = ['planned', 'in_progress', 'waiting', 'review', 'done'];
@@ -89,7 +91,6 @@ interface ColumnProps {
   status: TaskStatus;
   projectId: number;
   names: Map<number, string>;
-  today: string;
   menuFor: (task: TaskSummary, index: number, count: number) => CardMenu;
   focusId: number | null;
   onFocused: () => void;
@@ -99,7 +100,7 @@ interface ColumnProps {
   highlighted: boolean;
 }
 
-function Column({ status, projectId, names, today, menuFor, focusId, onFocused, onMove, onPosition, onAdd, highlighted }: ColumnProps) {
+function Column({ status, projectId, names, menuFor, focusId, onFocused, onMove, onPosition, onAdd, highlighted }: ColumnProps) {
   const { t } = useTranslation();
   const tasks = useTaskList(columnFilter(projectId, status));
   // A task whose status changed is dropped at once, before the column is fetched again.
@@ -127,7 +128,7 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
           </button>
         ) : null}
       </header>
-      {tasks.isError ? <ErrorNotice message={taskErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
+      {tasks.isError ? <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
       <SortableContext id={status} items={items.map((task) => task.id)} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className="board-column__cards" aria-labelledby={headingId} aria-busy={tasks.isPending || undefined}>
           {items.map((task, index) => (
@@ -135,7 +136,6 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
               key={task.id}
               task={task}
               captain={task.captainId ? (names.get(task.captainId) ?? null) : null}
-              today={today}
               menu={menuFor(task, index, items.length)}
               focus={focusId === task.id}
               onFocused={onFocused}
@@ -164,7 +164,6 @@ function Column({ status, projectId, names, today, menuFor, focusId, onFocused, 
 export function Board() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const format = useFormat();
   const { project, openNewTask } = useProjectContext();
   const queryClient = useQueryClient();
   const directory = useDirectory();
@@ -172,7 +171,6 @@ export function Board() {
   const review = useReview();
   const moveTask = useMoveTask();
   const manager = canManage(project);
-  const today = todayIn(format.timeZone);
   const [showCancelled, setShowCancelled] = useState(false);
   const [dragging, setDragging] = useState<TaskSummary | null>(null);
   const [fromKeyboard, setFromKeyboard] = useState(false);
@@ -209,10 +207,10 @@ export function Board() {
   const menuFor = useCallback(
     (task: TaskSummary, index: number, count: number): CardMenu => {
       const positions: PositionMove[] = [];
-      const reorderable = manager && task.status !== 'done' && task.status !== 'cancelled';
+      const reorderable = manager && isOpen(task.status);
       if (reorderable && index > 0) positions.push('top', 'up');
       if (reorderable && index < count - 1) positions.push('down', 'bottom');
-      return { moves: allowedMoves(task, partsOf(task)).filter((move) => move.to !== task.status), positions };
+      return { moves: allowedTransitions(task.status, partsOf(task)).filter((move) => move.to !== task.status), positions };
     },
     [manager, partsOf],
   );
@@ -242,8 +240,8 @@ export function Board() {
       return { transition, reason: t('board.refused.notAllowed', { ...names, allowed: orList(i18n.language, allowed) }) };
     }
     const parts = partsOf(task);
-    if (transition.onlyWithoutReview && parts.reviewRequired) return { transition, reason: t('board.refused.reviewRequired', names) };
-    if (!allowedMoves(task, parts).includes(transition)) {
+    if (skipsRequiredReview(transition, parts.reviewRequired)) return { transition, reason: t('board.refused.reviewRequired', names) };
+    if (!canMakeTransition(transition, parts)) {
       const who = transition.by.includes('reviewer')
         ? parts.isCaptain
           ? 'ownWork'
@@ -282,7 +280,7 @@ export function Board() {
     } catch (error) {
       rollback();
       if (viaMenu) setFocusId(task.id);
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 
@@ -291,7 +289,7 @@ export function Board() {
       refuse(t('board.refused.reorderManagers'));
       return;
     }
-    if (task.status === 'done' || task.status === 'cancelled') return;
+    if (!isOpen(task.status)) return;
     const items = columnItems(queryClient, project.id, task.status).filter((item) => item.status === task.status);
     const oldIndex = items.findIndex((item) => item.id === task.id);
     if (oldIndex < 0 || newIndex === oldIndex) return;
@@ -305,7 +303,7 @@ export function Board() {
         t('board.reordered', { reference: task.reference, position: Math.min(newIndex, items.length - 1) + 1, count: items.length }),
       );
     } catch (error) {
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 
@@ -407,7 +405,6 @@ export function Board() {
               status={status}
               projectId={project.id}
               names={names}
-              today={today}
               menuFor={menuFor}
               focusId={focusId}
               onFocused={clearFocus}
@@ -421,7 +418,7 @@ export function Board() {
         <DragOverlay dropAnimation={null}>
           {dragging ? (
             <div className="card-task card-task--overlay">
-              <CardBody task={dragging} captain={dragging.captainId ? (names.get(dragging.captainId) ?? null) : null} today={today} />
+              <CardBody task={dragging} captain={dragging.captainId ? (names.get(dragging.captainId) ?? null) : null} />
             </div>
           ) : null}
         </DragOverlay>

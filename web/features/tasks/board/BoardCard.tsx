@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import type { Transition } from '../../../../shared/workflow.js';
+import { DeadlineMark, useDeadlineState } from '../DeadlineMark.js';
 import { actionLabel, statusLabel } from '../labels.js';
 import { TimerButton } from '../../time/TimerButton.js';
 import { TrackedTime } from '../../time/TrackedTime.js';
-import { DeadlineMark } from '../list/ListView.js';
 
 export type PositionMove = 'top' | 'up' | 'down' | 'bottom';
 
@@ -30,14 +30,12 @@ function initials(name: string): string {
 export function CardBody({
   task,
   captain,
-  today,
   handle,
   menu,
   timer,
 }: {
   task: TaskSummary;
   captain: string | null;
-  today: string;
   handle?: ReactNode;
   menu?: ReactNode;
   /** The card's timer toggle (not on the copy that follows the pointer). */
@@ -66,7 +64,7 @@ export function CardBody({
         ) : (
           <span className="no-captain">{t('list.noCaptain')}</span>
         )}
-        {task.deadline ? <DeadlineMark task={task} today={today} /> : null}
+        <DeadlineMark task={task} short />
         <TrackedTime task={task} />
         {task.labels.slice(0, 3).map((label) => (
           <span key={label} className="label-chip">
@@ -231,7 +229,6 @@ function MoveMenu({
 export interface BoardCardProps {
   task: TaskSummary;
   captain: string | null;
-  today: string;
   menu: CardMenu;
   /** Asks this card to take focus (after a move from its menu re-created it in another column). */
   focus: boolean;
@@ -240,13 +237,14 @@ export interface BoardCardProps {
   onPosition: (task: TaskSummary, position: PositionMove) => void;
 }
 
-export function BoardCard({ task, captain, today, menu, focus, onFocused, onMove, onPosition }: BoardCardProps) {
+export function BoardCard({ task, captain, menu, focus, onFocused, onMove, onPosition }: BoardCardProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: task.id,
     data: { task, status: task.status },
   });
   const handle = useRef<HTMLButtonElement | null>(null);
+  const isOverdue = useDeadlineState(task) === 'overdue';
 
   useEffect(() => {
     if (focus) {
@@ -258,9 +256,7 @@ export function BoardCard({ task, captain, today, menu, focus, onFocused, onMove
   return (
     <li
       ref={setNodeRef}
-      className={['card-task', isDragging ? 'card-task--placeholder' : '', task.isOverdue ? 'card-task--overdue' : '']
-        .filter(Boolean)
-        .join(' ')}
+      className={['card-task', isDragging ? 'card-task--placeholder' : '', isOverdue ? 'card-task--overdue' : ''].filter(Boolean).join(' ')}
       style={{ transform: CSS.Translate.toString(transform), transition }}
       data-task-id={task.id}
       {...listeners}
@@ -268,7 +264,6 @@ export function BoardCard({ task, captain, today, menu, focus, onFocused, onMove
       <CardBody
         task={task}
         captain={captain}
-        today={today}
         handle={
           <button
             type="button"

@@ -1,17 +1,17 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { errorMessage } from '../../../components/errors.js';
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import { TASK_STATUSES } from '../../../../shared/workflow.js';
 import { ErrorNotice, Loading } from '../../../components/Page.js';
-import { useFormat } from '../../auth/use-session.js';
+import { DeadlineMark, useDeadlineState } from '../DeadlineMark.js';
 import { statusLabel } from '../labels.js';
 import { useDirectory, useMilestones } from '../lookups.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { Highlight, splitHighlight } from './Highlight.js';
-import { deadlineState, formatCalendar, projectErrorMessage, todayIn } from '../../projects/labels.js';
 import { isDefaultList, LIST_SORTS, type ListParams, readListParams, toTaskFilter, writeListParams } from './list-filters.js';
 import { useProjectContext } from '../../projects/ProjectPage.js';
 import { SavedFilters } from '../../saved-filters/SavedFilters.js';
@@ -38,19 +38,6 @@ function useDebouncedText(value: string, apply: (text: string) => void, delay = 
     return () => window.clearTimeout(timer);
   }, [text, delay]);
   return [text, setText] as const;
-}
-
-export function DeadlineMark({ task, today }: { task: TaskSummary; today: string }) {
-  const { t, i18n } = useTranslation();
-  if (!task.deadline) return <span className="muted">{t('tasks.deadline.none')}</span>;
-  const state = deadlineState(task, today);
-  return (
-    <span className={`deadline deadline--${state}`}>
-      <span>{formatCalendar(i18n.language, task.deadline, { short: true })}</span>
-      {state === 'overdue' ? <span className="deadline__flag">{t('tasks.deadline.overdue')}</span> : null}
-      {state === 'today' ? <span className="deadline__flag">{t('tasks.deadline.today')}</span> : null}
-    </span>
-  );
 }
 
 function TitleCell({ task }: { task: TaskSummary }) {
@@ -234,20 +221,19 @@ const TaskRow = memo(function TaskRow({
   task,
   index,
   captain,
-  today,
   measure,
 }: {
   task: TaskSummary;
   index: number;
   captain: string | null;
-  today: string;
   measure: (element: Element | null) => void;
 }) {
   const { t } = useTranslation();
+  const isOverdue = useDeadlineState(task) === 'overdue';
   return (
     <tr
       aria-rowindex={index + 2}
-      className={task.isOverdue ? 'task-table__row task-table__row--overdue' : 'task-table__row'}
+      className={isOverdue ? 'task-table__row task-table__row--overdue' : 'task-table__row'}
       data-index={index}
       ref={measure}
     >
@@ -260,7 +246,7 @@ const TaskRow = memo(function TaskRow({
       </td>
       <td className="task-table__captain">{captain ?? <span className="no-captain">{t('list.noCaptain')}</span>}</td>
       <td className="task-table__deadline">
-        <DeadlineMark task={task} today={today} />
+        <DeadlineMark task={task} short showNone />
       </td>
       <td className="task-table__labels">
         {task.labels.map((label) => (
@@ -276,14 +262,12 @@ const TaskRow = memo(function TaskRow({
 function TaskTable({
   items,
   names,
-  today,
   hasMore,
   loadingMore,
   onNeedMore,
 }: {
   items: TaskSummary[];
   names: Map<number, string>;
-  today: string;
   hasMore: boolean;
   loadingMore: boolean;
   onNeedMore: () => void;
@@ -382,7 +366,6 @@ function TaskTable({
                 task={task}
                 index={row.index}
                 captain={task.captainId ? (names.get(task.captainId) ?? '…') : null}
-                today={today}
                 measure={virtualizer.measureElement}
               />
             );
@@ -401,7 +384,6 @@ function TaskTable({
 
 export function ListView() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { project, openNewTask } = useProjectContext();
   const [params, setParams] = useSearchParams();
   const list = useMemo(() => readListParams(params), [params]);
@@ -409,7 +391,6 @@ export function ListView() {
   const tasks = useTaskList(filter);
   const directory = useDirectory();
   const items = useMemo(() => listItems(tasks.data), [tasks.data]);
-  const today = todayIn(format.timeZone);
 
   const names = useMemo(() => {
     const map = new Map<number, string>();
@@ -442,7 +423,7 @@ export function ListView() {
       {tasks.isPending ? (
         <Loading />
       ) : tasks.isError ? (
-        <ErrorNotice message={projectErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
+        <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
       ) : items.length === 0 ? (
         <div className="empty-state">
           {isDefaultList(list) ? (
@@ -468,14 +449,7 @@ export function ListView() {
           )}
         </div>
       ) : (
-        <TaskTable
-          items={items}
-          names={names}
-          today={today}
-          hasMore={tasks.hasNextPage}
-          loadingMore={tasks.isFetchingNextPage}
-          onNeedMore={needMore}
-        />
+        <TaskTable items={items} names={names} hasMore={tasks.hasNextPage} loadingMore={tasks.isFetchingNextPage} onNeedMore={needMore} />
       )}
     </section>
   );

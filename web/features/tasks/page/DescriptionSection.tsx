@@ -5,7 +5,6 @@ import { Form, FormActions } from '../../../components/Form.js';
 import { Markdown } from '../../../components/Markdown.js';
 import { MarkdownField } from '../../../components/MarkdownEditor.js';
 import { useServerForm } from '../../../components/use-server-form.js';
-import { localizeTaskError } from '../labels.js';
 import { useTaskView } from './task-context.js';
 
 const DescriptionSchema = UpdateTaskBodySchema.pick({ description: true });
@@ -13,7 +12,7 @@ const DescriptionSchema = UpdateTaskBodySchema.pick({ description: true });
 function DescriptionForm({ base, text, onClose }: { base: number; text: string; onClose: () => void }) {
   const { t } = useTranslation();
   const { save } = useTaskView();
-  const form = useServerForm({ schema: DescriptionSchema, defaultValues: { description: text }, localizeError: localizeTaskError });
+  const form = useServerForm({ schema: DescriptionSchema, defaultValues: { description: text } });
   return (
     <Form
       form={form}

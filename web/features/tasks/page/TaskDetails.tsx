@@ -6,7 +6,6 @@ import { Form, FormActions } from '../../../components/Form.js';
 import { useServerForm } from '../../../components/use-server-form.js';
 import { useFormat } from '../../auth/use-session.js';
 import { DeadlineMark } from '../DeadlineMark.js';
-import { localizeTaskError } from '../labels.js';
 import { useActivityTypes, useMilestones } from '../lookups.js';
 import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from '../task-fields.js';
 import { listItems, useTaskList } from '../use-tasks.js';
@@ -167,7 +166,6 @@ function DetailsForm({ base, onDone }: { base: Task; onDone: () => void }) {
     defaultValues: detailValues(base),
     toBody: detailChanges,
     messages: { '/estimateMinutes': t('taskView.details.estimateInvalid') },
-    localizeError: localizeTaskError,
   });
   const captainId = form.watch('captainId');
   const members = project?.members ?? [];

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../components/errors.js';
 import { useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -12,9 +13,9 @@ import { ErrorNotice, Loading } from '../../../components/Page.js';
 import { useServerForm } from '../../../components/use-server-form.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { TimerButton } from '../../time/TimerButton.js';
-import { localizeTaskError, taskErrorMessage } from '../labels.js';
 import { useDirectory, useProject } from '../lookups.js';
-import { canAssign, canWork, taskParts } from '../moves.js';
+import { canAssign, canWork } from '../../../../shared/task-rules.js';
+import { taskParts } from '../task-parts.js';
 import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { conflictOf, storeTask, useHistory, useTask, useUpdateTask } from '../use-tasks.js';
@@ -52,7 +53,7 @@ export function TaskPage() {
     );
   }
   if (task.isPending) return <Loading />;
-  if (task.isError) return <ErrorNotice message={taskErrorMessage(task.error)} onRetry={() => void task.refetch()} />;
+  if (task.isError) return <ErrorNotice message={errorMessage(task.error)} onRetry={() => void task.refetch()} />;
   return <TaskScreen task={task.data} />;
 }
 
@@ -77,7 +78,7 @@ function TaskScreen({ task }: { task: Task }) {
     me,
     parts,
     isClosed,
-    canEdit: !isClosed && canWork(task, me, parts),
+    canEdit: !isClosed && canWork(parts),
     canAssign: !isClosed && canAssign(parts),
     save: async (changes, baseVersion) => {
       try {
@@ -150,7 +151,6 @@ function TitleForm({ base, onClose }: { base: number; onClose: (saved: boolean) 
     schema: TitleSchema,
     defaultValues: { title: task.title },
     messages: { '/title': t('taskView.title.invalid') },
-    localizeError: localizeTaskError,
   });
   const inputId = useId();
   const error = form.fieldError('title');
@@ -285,7 +285,7 @@ function ConflictNotice({
             try {
               await onReapply();
             } catch (failure) {
-              setError(taskErrorMessage(failure));
+              setError(errorMessage(failure));
             } finally {
               setPending(false);
             }

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { Me } from '../../../../shared/api.js';
 import type { Project } from '../../../../shared/projects.js';
+import type { TaskParts } from '../../../../shared/task-rules.js';
 import type { Task, UpdateTaskBody } from '../../../../shared/tasks.js';
-import type { TaskParts } from '../moves.js';
 
 export type TaskChanges = Omit<UpdateTaskBody, 'version'>;
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../shared/projects.js';
 import { formatDuration } from '../../../../shared/time.js';
-import { formatDeadline, splitMinutes } from '../deadline.js';
+import { formatCalendar } from '../../../components/format.js';
 import { formatLocalDate } from '../../time/format.js';
 import { useActivityTypes, useDirectory, useMilestones } from '../lookups.js';
 
@@ -26,7 +26,8 @@ export function useMinutes() {
   const { t } = useTranslation();
   return useCallback(
     (total: number) => {
-      const { hours, minutes } = splitMinutes(total);
+      const hours = Math.floor(total / 60);
+      const minutes = total % 60;
       if (hours === 0) return t('taskView.minutes', { count: minutes });
       if (minutes === 0) return t('taskView.hours', { count: hours });
       return t('taskView.hoursMinutes', { hours, minutes });
@@ -52,7 +53,7 @@ export function useFieldFormat(project: Project | undefined) {
         case 'collaboratorIds':
           return Array.isArray(value) && value.length > 0 ? value.map((id) => name(Number(id))).join(', ') : none;
         case 'deadline':
-          return formatDeadline(String(value), i18n.language);
+          return formatCalendar(i18n.language, String(value));
         case 'estimateMinutes':
           return minutes(Number(value));
         case 'milestoneId':

@@ -1,20 +1,21 @@
 import { useQueries } from '@tanstack/react-query';
+import { errorMessage } from '../../../components/errors.js';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { deadlineState } from '../../../../shared/deadline.js';
 import { ProjectSchema } from '../../../../shared/projects.js';
+import { isReviewer } from '../../../../shared/task-rules.js';
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import { OPEN_STATUSES } from '../../../../shared/workflow.js';
 import { apiFetch } from '../../../api/client.js';
 import { PageHeader } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
-import { deadlineState } from '../deadline.js';
 import { DeadlineMark } from '../DeadlineMark.js';
 import { lookupKeys } from '../keys.js';
-import { taskErrorMessage } from '../labels.js';
-import { isReviewer, taskParts } from '../moves.js';
 import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
+import { taskParts } from '../task-parts.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { usePeopleNames } from '../page/use-field-format.js';
 import { QueueList } from './QueueList.js';
@@ -175,7 +176,7 @@ export function MyWorkPage() {
           <p className="muted">{t('common.loading')}</p>
         ) : queue.isError ? (
           <div className="notice notice--error" role="alert">
-            <p>{taskErrorMessage(queue.error)}</p>
+            <p>{errorMessage(queue.error)}</p>
             <button type="button" className="button" onClick={() => void queue.refetch()}>
               {t('common.retry')}
             </button>

@@ -5,7 +5,7 @@ import { OPEN_STATUSES } from '../../../../shared/workflow.js';
 import { SelectField, TextField } from '../../../components/Field.js';
 import { Modal } from '../../../components/Modal.js';
 import { useSession } from '../../auth/use-session.js';
-import { taskErrorMessage } from '../../tasks/labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { useActivityTypes } from '../../tasks/lookups.js';
 import { StatusBadge } from '../../tasks/StatusBadge.js';
 import { listItems, useTaskList } from '../../tasks/use-tasks.js';
@@ -122,7 +122,7 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
               {loading
                 ? t('common.loading')
                 : queue.isError
-                  ? taskErrorMessage(queue.error)
+                  ? errorMessage(queue.error)
                   : text === ''
                     ? t('timesheet.addRow.emptyQueue')
                     : t('timesheet.addRow.none')}

@@ -1,12 +1,13 @@
 /**
  * Deadlines are local to the organization: a date, or a date and time, in its time zone. The zone
- * helpers here (wall clock of an instant, instant of a wall clock) also serve time tracking.
+ * helpers here (today, wall clock of an instant, instant of a wall clock) also serve time tracking.
  */
+import { isOpen, type TaskStatus } from './workflow.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let cached = formatters.get(timeZone);
+function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
+  let cached = formatters.get(timeZone ?? '');
   if (!cached) {
     cached = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -18,13 +19,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       minute: '2-digit',
       second: '2-digit',
     });
-    formatters.set(timeZone, cached);
+    formatters.set(timeZone ?? '', cached);
   }
   return cached;
 }
 
 /** The wall-clock parts (year, month, day, hour, minute, second) of an instant in a zone. */
-function wallClockParts(instant: Date | number, timeZone: string): Record<string, string> {
+function wallClockParts(instant: Date | number, timeZone: string | undefined): Record<string, string> {
   return Object.fromEntries(
     formatter(timeZone)
       .formatToParts(instant)
@@ -66,12 +67,39 @@ export function deadlineInstant(deadline: string, timeZone: string): Date {
 }
 
 /** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of an instant in a zone. */
-export function localDateTime(instant: Date, timeZone: string): { date: string; time: string } {
+export function localDateTime(instant: Date, timeZone: string | undefined): { date: string; time: string } {
   const parts = wallClockParts(instant, timeZone);
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-/** Today's date in a zone, YYYY-MM-DD. */
-export function localDate(instant: Date, timeZone: string): string {
-  return localDateTime(instant, timeZone).date;
+/** Today's date (YYYY-MM-DD) in a zone; the runtime's own zone when none is known or it is not one. */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  try {
+    return localDateTime(now, timeZone).date;
+  } catch {
+    return localDateTime(now, undefined).date;
+  }
+}
+
+/** Overdue: the deadline's instant has come and the task is still open. */
+export function isOverdue(task: { status: TaskStatus; deadlineAt: Date | string | null }, now: Date): boolean {
+  return task.deadlineAt !== null && isOpen(task.status) && new Date(task.deadlineAt).getTime() <= now.getTime();
+}
+
+/** `none` for a task without a deadline and for a closed one. */
+export type DeadlineState = 'overdue' | 'today' | 'upcoming' | 'none';
+
+/**
+ * A task's deadline as people read it: overdue from its instant on (a deadline at 09:00 is overdue at 10:00),
+ * due today by the local date, else upcoming. `isOverdue` is the server's answer as of the response.
+ */
+export function deadlineState(
+  task: { status: TaskStatus; deadline: string | null; deadlineAt: string | null; isOverdue: boolean },
+  timeZone: string | undefined,
+  now: Date = new Date(),
+): DeadlineState {
+  if (!task.deadline || !isOpen(task.status)) return 'none';
+  // The server's flag is as of the answer; the instant keeps it true while the page stays open.
+  if (task.isOverdue || isOverdue(task, now)) return 'overdue';
+  return task.deadline.slice(0, 10) === todayIn(timeZone, now) ? 'today' : 'upcoming';
 }
