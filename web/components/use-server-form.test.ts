@@ -93,13 +93,16 @@ describe('a failed request on the form', () => {
   const fieldOf = (pointer: string) => fieldForPointer(pointer, controls('name', 'owner.email'));
 
   it('puts each field error on its field, in the reader’s language', async () => {
-    const error = problem([{ pointer: '/owner/email', detail: 'Someone has this email.', code: 'email_taken' }]);
-    expect(placeProblem(error, fieldOf)).toEqual({
-      fields: { 'owner.email': 'Someone with this email address already has an account.' },
+    const error = problem([{ pointer: '/owner/password', detail: 'Too common.', code: 'common_password' }]);
+    const withPassword = (pointer: string) => fieldForPointer(pointer, controls('name', 'owner.password'));
+    expect(placeProblem(error, withPassword)).toEqual({
+      fields: { 'owner.password': 'This password is too common. Choose one that is harder to guess.' },
       unplaced: [],
     });
     await i18next.changeLanguage('tr');
-    expect(placeProblem(error, fieldOf).fields['owner.email']).toBe('Bu e-posta adresiyle açılmış bir hesap zaten var.');
+    expect(placeProblem(error, withPassword).fields['owner.password']).toBe(
+      'Bu parola çok yaygın. Tahmin edilmesi daha zor bir parola seçin.',
+    );
   });
 
   it('keeps the first error of a field and sends those without a field to the summary', () => {
