@@ -207,7 +207,7 @@ describe.skipIf(browserMissing).each(['en', 'tr'] as const)('accessibility (%s)'
       await page.getByLabel(m.login.email).fill('sule@example.com');
       await page.getByLabel(m.login.password).fill('not the password');
       await page.getByRole('button', { name: m.login.submit }).click();
-      await page.getByText(m.errors.invalid_credentials).waitFor();
+      await page.getByText(m.problems.invalid_credentials).waitFor();
       await expectAccessible(page, `sign-in with error (${lang})`);
     } finally {
       await Promise.all([owner.close(), guest.close()]);

@@ -5,8 +5,8 @@ import { createReader } from './db/read-worker.js';
 import { type Clock, type Deps, systemClock } from './deps.js';
 import { createMailer } from './emails/mailer.js';
 import { argon2Hasher, type PasswordHasher } from './features/auth/password.js';
-import { notificationJobs } from './features/notifications/notifications.service.js';
 import { JobRunner } from './jobs/queue.js';
+import { JOBS } from './jobs/registry.js';
 import { Hub } from './realtime/hub.js';
 
 export interface Composed {
@@ -41,7 +41,7 @@ export async function composeDeps(
     mailer,
     jobs: { nudge: () => (config.runJobs ? runner?.nudge() : undefined) },
   };
-  runner = new JobRunner(deps, notificationJobs(), options.onJobError);
+  runner = new JobRunner(deps, JOBS, options.onJobError);
   runner.afterTransaction = (job) => {
     if (job.organizationId !== null) realtime.changed(job.organizationId);
   };

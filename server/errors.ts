@@ -1,11 +1,12 @@
 /**
  * Domain errors: a stable `code` and a human sentence, no HTTP knowledge.
- * Only `http/problem.ts` decides which status each one answers with.
+ * The problem catalogue (shared/problems.ts) gives each code its status; `http/problem.ts` renders it.
  */
 import type { FieldError } from '../shared/problem.js';
+import type { ProblemCode } from '../shared/problems.js';
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  abstract readonly code: ProblemCode;
 }
 
 /** One or more fields are invalid (422); `errors` point at them. */
@@ -13,7 +14,8 @@ export class ValidationError extends DomainError {
   readonly code = 'validation_failed';
   readonly errors: FieldError[];
   constructor(errors: FieldError[] | { pointer: string; detail: string; code?: string }) {
-    const list = Array.isArray(errors) ? errors : [{ code: 'invalid', ...errors }];
+    // `invalid` is a field code: the one a field error gets when it names none.
+    const list = Array.isArray(errors) ? errors : [{ pointer: errors.pointer, detail: errors.detail, code: errors.code ?? 'invalid' }];
     super(list.map((error) => error.detail).join(' '));
     this.errors = list;
   }
@@ -21,8 +23,8 @@ export class ValidationError extends DomainError {
 
 /** No valid session or token (401). */
 export class NotAuthenticatedError extends DomainError {
-  readonly code: string;
-  constructor(detail = 'Sign in to continue.', code = 'not_authenticated') {
+  readonly code: ProblemCode;
+  constructor(detail = 'Sign in to continue.', code: ProblemCode = 'not_authenticated') {
     super(detail);
     this.code = code;
   }
@@ -30,8 +32,8 @@ export class NotAuthenticatedError extends DomainError {
 
 /** The caller may see the object but not do this to it (403). */
 export class ForbiddenError extends DomainError {
-  readonly code: string;
-  constructor(detail = 'You are not allowed to do this.', code = 'forbidden') {
+  readonly code: ProblemCode;
+  constructor(detail = 'You are not allowed to do this.', code: ProblemCode = 'forbidden') {
     super(detail);
     this.code = code;
   }
@@ -39,8 +41,8 @@ export class ForbiddenError extends DomainError {
 
 /** The object does not exist, or the caller may not know it does (404). */
 export class NotFoundError extends DomainError {
-  readonly code: string;
-  constructor(what = 'This', code = 'not_found') {
+  readonly code: ProblemCode;
+  constructor(what = 'This', code: ProblemCode = 'not_found') {
     super(`${what} was not found.`);
     this.code = code;
   }
@@ -48,9 +50,9 @@ export class NotFoundError extends DomainError {
 
 /** The request contradicts current state, e.g. a duplicate or the last owner (409); `errors` may point at what is missing. */
 export class ConflictError extends DomainError {
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly errors: FieldError[] | undefined;
-  constructor(code: string, detail: string, errors?: FieldError[]) {
+  constructor(code: ProblemCode, detail: string, errors?: FieldError[]) {
     super(detail);
     this.code = code;
     this.errors = errors;
@@ -59,8 +61,8 @@ export class ConflictError extends DomainError {
 
 /** The thing existed but is no longer usable, e.g. a used invitation (410). */
 export class GoneError extends DomainError {
-  readonly code: string;
-  constructor(code: string, detail: string) {
+  readonly code: ProblemCode;
+  constructor(code: ProblemCode, detail: string) {
     super(detail);
     this.code = code;
   }

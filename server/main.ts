@@ -9,8 +9,8 @@ import { deleteExpiredSessions } from './features/auth/auth.repository.js';
 import { SESSION_IDLE_MS } from './features/auth/auth.service.js';
 import { buildApp } from './http/app.js';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.js';
+import { startDailyScheduler } from './jobs/scheduler.js';
 import { composeDeps } from './compose.js';
-import { scheduleDailyWork } from './features/notifications/notifications.service.js';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 const SESSION_SWEEP_MS = 3600_000;
@@ -29,14 +29,12 @@ export async function serve(config: Config): Promise<void> {
   const { deps, runner } = composed;
   const app = await buildApp(deps);
   if (config.runJobs) runner.start();
-  // Daily work (digests, deadline reminders) is queued once per organization and day, however many processes run.
-  const schedule = () =>
-    scheduleDailyWork(deps)
-      .then((queued) => queued > 0 && config.runJobs && runner.nudge())
-      .catch((error) => app.log.warn({ err: error }, 'scheduling daily work failed'));
-  void schedule();
-  const scheduler = setInterval(schedule, 60_000);
-  scheduler.unref();
+  const stopScheduler = startDailyScheduler(deps, {
+    queued: () => {
+      if (config.runJobs) runner.nudge();
+    },
+    error: (error) => app.log.warn({ err: error }, 'scheduling daily work failed'),
+  });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
 
   const lockFile = serverLockFile(config);
@@ -63,7 +61,7 @@ export async function serve(config: Config): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     force.unref();
     clearInterval(sweep);
-    clearInterval(scheduler);
+    stopScheduler();
     try {
       await composed.close();
       await app.close();

@@ -17,11 +17,15 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
+import { registerActivityTypeRoutes } from '../features/activity-types/activity-types.routes.js';
 import { registerAttachmentRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerClientRoutes } from '../features/clients/clients.routes.js';
 import { registerCommentRoutes } from '../features/comments/comments.routes.js';
+import { registerDirectoryRoutes } from '../features/directory/directory.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerMeRoutes } from '../features/me/me.routes.js';
+import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerOrganizationRoutes } from '../features/organizations/organizations.routes.js';
 import { registerProjectRoutes } from '../features/projects/projects.routes.js';
@@ -33,6 +37,7 @@ import { registerTimeRoutes } from '../features/time/time.routes.js';
 import { registerTokenRoutes } from '../features/tokens/tokens.routes.js';
 import { registerInvitationRoutes } from '../features/users/invitations.routes.js';
 import { registerUserRoutes } from '../features/users/users.routes.js';
+import { registerJobRoutes } from '../jobs/jobs.routes.js';
 import { registerEventRoutes } from '../realtime/events.routes.js';
 import { registerAuth } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
@@ -126,12 +131,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       registerTokenRoutes(typed, deps);
       registerOrganizationRoutes(typed, deps);
       registerProjectRoutes(typed, deps);
+      registerMilestoneRoutes(typed, deps);
+      registerClientRoutes(typed, deps);
+      registerDirectoryRoutes(typed, deps);
+      registerActivityTypeRoutes(typed, deps);
       registerTaskRoutes(typed, deps);
       registerEventRoutes(typed, deps);
       registerCommentRoutes(typed, deps);
       registerAttachmentRoutes(typed, deps);
       registerSavedFilterRoutes(typed, deps);
       registerNotificationRoutes(typed, deps);
+      registerJobRoutes(typed, deps);
       registerTimeRoutes(typed, deps);
       registerReportRoutes(typed, deps);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -164,7 +174,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
       return reply.sendFile('index.html');
     }
     return sendProblem(request, reply, {
-      status: 404,
       code: 'route_not_found',
       detail: `There is no ${request.method} ${pathname}.`,
     });

@@ -54,6 +54,17 @@ function allowedOrigins(deps: Deps, request: FastifyRequest): Set<string> {
   return allowed;
 }
 
+/** Re-checks the caller's credential: a stream ends when its session or membership does. */
+export async function stillAuthenticated(deps: Deps, request: FastifyRequest, actor: Actor): Promise<boolean> {
+  if (actor.via.kind === 'token') {
+    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    return bearer !== undefined && (await authenticateToken(deps, bearer))?.userId === actor.userId;
+  }
+  const cookie = request.cookies[SESSION_COOKIE];
+  const current = cookie ? await authenticateSession(deps, cookie) : undefined;
+  return current?.userId === actor.userId && current.organizationId === actor.organizationId;
+}
+
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', undefined);
   app.addHook('onRequest', async (request) => {

@@ -25,7 +25,13 @@ describe('HTTP behaviour shared by every route', () => {
     const response = await context.request({ url: '/api/v1/nothing-here' });
     expect(response.status).toBe(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 404, code: 'route_not_found', instance: '/api/v1/nothing-here' });
+    expect(response.body).toMatchObject({
+      status: 404,
+      code: 'route_not_found',
+      title: 'No such endpoint',
+      type: '/docs/problems/route_not_found',
+      instance: '/api/v1/nothing-here',
+    });
     expect(response.body.requestId).toBe(response.headers['x-request-id']);
   });
 
@@ -57,6 +63,9 @@ describe('HTTP behaviour shared by every route', () => {
     const response = await context.request({ url: '/docs/problems/last_owner' });
     expect(response.status).toBe(200);
     expect(response.text).toContain('The last owner must stay');
+    const unknown = await context.request({ url: '/docs/problems/request_failed' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('route_not_found');
   });
 
   it('sends security headers: CSP without inline scripts, nosniff, frame-ancestors, referrer policy', async () => {

@@ -7,10 +7,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { Engine } from '../db/database.js';
-import { fromStored, toStored } from '../db/rows.js';
+import { toStored } from '../db/rows.js';
 import type { Schema } from '../db/schema.js';
 import type { Deps } from '../deps.js';
-import type { FailedJob } from '../../shared/notifications.js';
 
 export interface JobDefinition<T> {
   type: string;
@@ -29,14 +28,16 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** Queues the job only if no job with this key exists (scheduled work, once per day). */
   uniqueKey?: string;
-  maxAttempts?: number;
 }
 
-/** Queues a job; inside a transaction it commits (or vanishes) with the change. Returns false for a duplicate unique key. */
-export async function enqueue(
+/**
+ * Queues a job of this definition (its type, its payload, its number of attempts); inside a transaction it
+ * commits (or vanishes) with the change. Returns false for a duplicate unique key.
+ */
+export async function enqueue<T>(
   db: Kysely<Schema>,
-  type: string,
-  payload: unknown,
+  job: Pick<JobDefinition<T>, 'type' | 'maxAttempts'>,
+  payload: T,
   now: Date,
   options: EnqueueOptions = {},
 ): Promise<boolean> {
@@ -44,12 +45,12 @@ export async function enqueue(
     .insertInto('jobs')
     .values({
       organization_id: options.organizationId ?? null,
-      type,
+      type: job.type,
       payload: JSON.stringify(payload),
       unique_key: options.uniqueKey ?? null,
       status: 'pending',
       run_at: toStored(options.runAt ?? now),
-      max_attempts: options.maxAttempts ?? 8,
+      max_attempts: job.maxAttempts,
       created_at: toStored(now),
     })
     .onConflict((conflict) => conflict.column('unique_key').doNothing())
@@ -132,7 +133,7 @@ export class JobRunner {
 
   constructor(
     private readonly deps: Deps,
-    definitions: JobDefinition<any>[],
+    definitions: readonly JobDefinition<any>[],
     private readonly onError: (error: unknown, job: { id: number; type: string }) => void = () => {},
   ) {
     for (const definition of definitions) this.definitions.set(definition.type, definition);
@@ -199,36 +200,4 @@ export class JobRunner {
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => {});
   }
-}
-
-export async function listFailedJobs(db: Kysely<Schema>, organizationId: number): Promise<FailedJob[]> {
-  const rows = await db
-    .selectFrom('jobs')
-    .selectAll()
-    .where('status', '=', 'failed')
-    .where('organization_id', '=', organizationId)
-    .orderBy('id', 'desc')
-    .limit(200)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    organizationId: row.organization_id,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    createdAt: fromStored(row.created_at).toISOString(),
-    finishedAt: row.finished_at === null ? null : fromStored(row.finished_at).toISOString(),
-  }));
-}
-
-/** Puts a failed job back in the queue with fresh attempts. */
-export async function retryJob(db: Kysely<Schema>, organizationId: number, id: number, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('jobs')
-    .set({ status: 'pending', attempts: 0, run_at: toStored(now), finished_at: null })
-    .where('id', '=', id)
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'failed')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }

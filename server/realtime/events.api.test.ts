@@ -2,7 +2,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RealtimeEvent } from '../../shared/events.js';
-import { argon2Hasher } from '../features/auth/password.js';
 import { buildApp } from '../http/app.js';
 import { createProjectTeam, createTask, type TestPerson } from '../test/factories.js';
 import { createTestContext, TEST_ORIGIN, type TestContext, testEngine } from '../test/harness.js';
@@ -188,7 +187,7 @@ describe('live updates', () => {
       .selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('schema'))
       .executeTakeFirstOrThrow();
     await realtime.start(process.env.TEST_DATABASE_URL, schema.schema);
-    const second = await buildApp({ ...context.deps, realtime, passwords: argon2Hasher }, { logger: false });
+    const second = await buildApp({ ...context.deps, realtime }, { logger: false });
     await second.listen({ port: 0, host: '127.0.0.1' });
     try {
       const secondUrl = `http://127.0.0.1:${(second.server.address() as AddressInfo).port}`;

@@ -2,16 +2,13 @@
  * `GET /api/v1/events`: a Server-Sent Events stream of the changes the caller may see. Reconnecting
  * browsers send Last-Event-ID and receive what they missed (or `reset` when it is too much).
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { PERSONAL_EVENT_TYPES, RESET_EVENT, type RealtimeEvent } from '../../shared/events.js';
 import { isOrganizationAdmin } from '../../shared/roles.js';
 import type { Deps } from '../deps.js';
 import { ForbiddenError } from '../errors.js';
-import type { Actor } from '../features/auth/actor.js';
-import { authenticateSession, authenticateToken } from '../features/auth/auth.service.js';
 import type { ZodApp } from '../http/app.js';
-import { requireActor, SESSION_COOKIE } from '../http/auth.js';
+import { requireActor, stillAuthenticated } from '../http/auth.js';
 import { problemResponses } from '../http/responses.js';
 import { eventsSince, latestSeq, visibleProjectIds } from './events.repository.js';
 import type { Subscriber } from './hub.js';
@@ -22,17 +19,6 @@ const HEARTBEAT_MS = 25_000;
 
 function format(event: RealtimeEvent): string {
   return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-}
-
-/** Re-checks the caller's credential: a stream ends when its session or membership does. */
-async function stillAuthenticated(deps: Deps, request: FastifyRequest, actor: Actor): Promise<boolean> {
-  if (actor.via.kind === 'token') {
-    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    return bearer !== undefined && (await authenticateToken(deps, bearer))?.userId === actor.userId;
-  }
-  const cookie = request.cookies[SESSION_COOKIE];
-  const current = cookie ? await authenticateSession(deps, cookie) : undefined;
-  return current?.userId === actor.userId && current.organizationId === actor.organizationId;
 }
 
 export function registerEventRoutes(app: ZodApp, deps: Deps): void {

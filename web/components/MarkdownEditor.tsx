@@ -1,6 +1,8 @@
 import { forwardRef, useId, useState } from 'react';
+import { type Control, type FieldValues, type Path, useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Markdown } from './Markdown.js';
+import { useFieldError } from './use-server-form.js';
 
 export interface MarkdownEditorProps extends Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'> {
   label: string;
@@ -10,8 +12,10 @@ export interface MarkdownEditorProps extends Omit<React.TextareaHTMLAttributes<H
   hint?: string | undefined;
   /** For editors under a heading that already names them. */
   hideLabel?: boolean;
-  /** Replaces the textarea (e.g. one with mention suggestions). */
-  renderInput?: (props: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; value: string }) => React.ReactNode;
+  /** Replaces the textarea (e.g. one with mention suggestions); `onValue` sets the text. */
+  renderInput?: (
+    props: React.TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; value: string; onValue: (value: string) => void },
+  ) => React.ReactNode;
 }
 
 /** A Markdown textarea with Write and Preview tabs (arrow keys move between the tabs). */
@@ -71,7 +75,7 @@ export const MarkdownEditor = forwardRef<HTMLTextAreaElement, MarkdownEditorProp
         </div>
       </div>
       <div role="tabpanel" id={`${id}-panel-write`} aria-labelledby={`${id}-tab-write`} hidden={tab !== 'write'}>
-        {renderInput ? renderInput(inputProps) : <textarea ref={ref} {...inputProps} />}
+        {renderInput ? renderInput({ ...inputProps, onValue: onChange }) : <textarea ref={ref} {...inputProps} />}
       </div>
       <div
         role="tabpanel"
@@ -95,3 +99,25 @@ export const MarkdownEditor = forwardRef<HTMLTextAreaElement, MarkdownEditorProp
     </div>
   );
 });
+
+export type MarkdownFieldProps<Values extends FieldValues> = Omit<MarkdownEditorProps, 'value' | 'onChange' | 'error' | 'name'> & {
+  control: Control<Values, any, any>;
+  name: Path<Values>;
+};
+
+/** The editor as a form field: the form keeps the text, and the field shows the form's error for it. */
+export function MarkdownField<Values extends FieldValues>({ control, name, ...editor }: MarkdownFieldProps<Values>) {
+  const { field } = useController({ control, name });
+  const error = useFieldError(name);
+  return (
+    <MarkdownEditor
+      {...editor}
+      ref={field.ref}
+      name={field.name}
+      value={field.value}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      error={error}
+    />
+  );
+}

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import type { z } from 'zod';
+import type { FieldError } from '../../shared/problem.js';
+import { fieldCodeDefinition, fieldMessageKey, problemDefinition, problemMessageKey } from '../../shared/problems.js';
 import { ApiError } from '../api/client.js';
 import { translateDynamic } from './translate.js';
 
@@ -13,26 +15,29 @@ export function pointerToName(pointer: string): string {
   return pointer.replace(/^\//, '').replaceAll('/', '.');
 }
 
-/** A readable sentence for anything a request or mutation threw. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    return translateDynamic(`errors.${error.code}`) ?? error.detail ?? error.title;
-  }
-  return i18next.t('errors.unexpected');
+// One rule for every code: English readers get the server's detail where the catalogue marks it as naming specifics; all else is the catalogue's sentence in the reader's language, else the server's words.
+function localize(key: string, isDetailSpecific: boolean | undefined, detail: string | undefined): string | undefined {
+  if (isDetailSpecific && detail && i18next.resolvedLanguage === 'en') return detail;
+  return translateDynamic(key) ?? detail;
 }
 
-/**
- * A field error from the server: a translated sentence for codes Spine itself defines; for the
- * generic codes of schema validation, the server's (English, more specific) words in English and
- * a translated generic sentence in other languages.
- */
-export function fieldErrorMessage(code: string, detail: string): string {
-  if (code !== 'generic') {
-    const specific = translateDynamic(`fieldErrors.${code}`);
-    if (specific) return specific;
+/** A problem in the reader's language: what a request or mutation threw, by its code. */
+export function problemMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return i18next.t('problems.unexpected');
+  return localize(problemMessageKey(error.code), problemDefinition(error.code)?.isDetailSpecific, error.detail) ?? error.title;
+}
+
+/** A field error of a problem in the reader's language, by its code. */
+export function fieldMessage(field: FieldError): string {
+  return localize(fieldMessageKey(field.code), fieldCodeDefinition(field.code)?.isDetailSpecific, field.detail) ?? field.detail;
+}
+
+/** What a screen without a form says about a failure; a validation problem is said by its fields, which no form shows here. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError && error.code === 'validation_failed' && error.fieldErrors.length > 0) {
+    return [...new Set(error.fieldErrors.map(fieldMessage))].join(' ');
   }
-  if (i18next.resolvedLanguage === 'en') return detail;
-  return translateDynamic(`fieldErrors.generic.${code}`) ?? detail;
+  return problemMessage(error);
 }
 
 /** A client-side validation issue from a shared zod schema, in the reader's language. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_CODE_LIST, fieldMessageKey, PROBLEM_CODES, problemMessageKey } from '../../shared/problems.js';
 import { en, tr } from './catalogs.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -28,6 +29,19 @@ describe('translation catalogs', () => {
     for (const [key, text] of turkish) {
       expect(text.trim(), key).not.toBe('');
       if (!sameOnPurpose.has(key) && text.length > 3) expect(text, key).not.toBe(english.get(key));
+    }
+  });
+
+  it('say every problem code and every field code in both languages', () => {
+    const keys = [
+      ...PROBLEM_CODES.map(problemMessageKey),
+      ...FIELD_CODE_LIST.map(fieldMessageKey),
+      'problems.network',
+      'problems.unexpected',
+    ];
+    for (const key of keys) {
+      expect(english.get(key)?.trim(), key).toBeTruthy();
+      expect(turkish.get(key)?.trim(), key).toBeTruthy();
     }
   });
 });

@@ -10,6 +10,7 @@ import enTime from './en.time.json';
 import enTimesheet from './en.timesheet.json';
 import enReports from './en.reports.json';
 import enActivity from './en.activity.json';
+import enProblems from './en.problems.json';
 import trBase from './tr.json';
 import trNotifications from './tr.notifications.json';
 import trProjects from './tr.projects.json';
@@ -18,10 +19,22 @@ import trTime from './tr.time.json';
 import trTimesheet from './tr.timesheet.json';
 import trReports from './tr.reports.json';
 import trActivity from './tr.activity.json';
+import trProblems from './tr.problems.json';
 
-export const en = { ...enBase, ...enProjects, ...enTasks, ...enNotifications, ...enTime, ...enTimesheet, ...enReports, ...enActivity };
+export const en = {
+  ...enBase,
+  ...enProblems,
+  ...enProjects,
+  ...enTasks,
+  ...enNotifications,
+  ...enTime,
+  ...enTimesheet,
+  ...enReports,
+  ...enActivity,
+};
 export const tr: typeof en = {
   ...trBase,
+  ...trProblems,
   ...trProjects,
   ...trTasks,
   ...trNotifications,

@@ -5,7 +5,7 @@ import type { Attachment } from '../../../shared/tasks.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { assertOpen } from '../tasks/task.js';
 import { assertCanWork } from '../tasks/task.policy.js';

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import { GoneError, NotFoundError } from '../../errors.js';
 import { fromStored, toStored } from '../../db/rows.js';
 import { passwordResetEmail } from '../../emails/messages.js';
-import { queueEmail } from '../notifications/notifications.service.js';
+import { queueEmail } from '../../jobs/send-email.job.js';
 import { findUserByEmail, findUserById, updateUser } from '../users/users.repository.js';
 import { deleteSessionsOfUser } from './auth.repository.js';
 import { assertAcceptablePassword } from './password.js';

@@ -4,7 +4,7 @@ import type { Comment, CommentBody } from '../../../shared/tasks.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { assertOpen } from '../tasks/task.js';
 import * as tasksRepository from '../tasks/tasks.repository.js';

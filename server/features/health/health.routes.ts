@@ -26,10 +26,10 @@ export function registerHealthRoutes(app: ZodApp, deps: Deps): void {
       try {
         await sql`select 1`.execute(deps.database.db);
       } catch {
-        return sendProblem(request, reply, { status: 503, code: 'not_ready', detail: 'The database is not reachable.' });
+        return sendProblem(request, reply, { code: 'not_ready', detail: 'The database is not reachable.' });
       }
       if (!(await isMigrated(deps.database))) {
-        return sendProblem(request, reply, { status: 503, code: 'not_ready', detail: 'Migrations are not applied yet.' });
+        return sendProblem(request, reply, { code: 'not_ready', detail: 'Migrations are not applied yet.' });
       }
       return { status: 'ready' as const, engine: deps.database.engine };
     },

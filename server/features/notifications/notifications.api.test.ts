@@ -3,7 +3,7 @@ import { createProjectTeam, createTask, type TestPerson } from '../../test/facto
 import { createTestContext, type TestContext } from '../../test/harness.js';
 import { startSmtp, type TestSmtp } from '../../test/smtp.js';
 import { backoffMs } from '../../jobs/queue.js';
-import { scheduleDailyWork } from './notifications.service.js';
+import { scheduleDailyWork } from '../../jobs/scheduler.js';
 
 describe('notifications', () => {
   let context: TestContext;
@@ -164,26 +164,6 @@ describe('notifications', () => {
     context.clock.advance(3600_000);
     await context.jobs.runDue();
     expect(smtp.messages).toHaveLength(2);
-  });
-
-  it('keeps permanently failing jobs visible to admins, who can retry them', async () => {
-    const { manager, member, project, owner } = await createProjectTeam(context);
-    smtp.refuse(true);
-    await createTask(context, manager, { projectId: project.id, captainId: member.id });
-    for (let attempt = 0; attempt < 12; attempt += 1) {
-      await context.jobs.runDue();
-      context.clock.advance(3600_000);
-    }
-    const failed = await context.request({ url: '/api/v1/admin/failed-jobs', as: owner });
-    expect(failed.body.items).toHaveLength(1);
-    expect(failed.body.items[0]).toMatchObject({ type: 'send-email', attempts: 10 });
-    expect((await context.request({ url: '/api/v1/admin/failed-jobs', as: manager })).status).toBe(403);
-    smtp.refuse(false);
-    expect(
-      (await context.request({ method: 'POST', url: `/api/v1/admin/failed-jobs/${failed.body.items[0].id}/retry`, as: owner })).status,
-    ).toBe(204);
-    await context.jobs.runDue();
-    expect(smtp.messages).toHaveLength(1);
   });
 
   it('emails the invitation link when a person is invited', async () => {

@@ -7,7 +7,8 @@ import {
   type NotificationSettings,
   NotificationSettingsSchema,
 } from '../../../shared/notifications.js';
-import { fromStoredBool, isoFromStored, optionalIsoFromStored, toStored } from '../../db/rows.js';
+import { OPEN_STATUSES } from '../../../shared/workflow.js';
+import { fromStored, fromStoredBool, isoFromStored, optionalIsoFromStored, toStored } from '../../db/rows.js';
 import type { Schema } from '../../db/schema.js';
 
 export async function insertNotification(
@@ -239,4 +240,99 @@ export async function loadTaskContext(db: Kysely<Schema>, organizationId: number
     projectManagerIds: members.filter((row) => row.role === 'manager').map((row) => row.user_id),
     viewerIds: new Set([...members.map((row) => row.user_id), ...admins.map((row) => row.user_id)]),
   };
+}
+
+export interface DigestTask {
+  id: number;
+  key: string;
+  number: number;
+  title: string;
+  deadline: string | null;
+}
+
+/** A person's daily digest, section by section. */
+export interface DigestTasks {
+  queue: DigestTask[];
+  overdue: DigestTask[];
+  waitingOnYou: DigestTask[];
+  reviews: DigestTask[];
+  projectOverdue: DigestTask[];
+  projectWaiting: DigestTask[];
+}
+
+/**
+ * The tasks of a person's digest: their queue and overdue tasks, work waiting on them, reviews they
+ * may decide, and what is overdue or waiting in the projects they manage (all projects for admins).
+ */
+export async function listDigestTasks(
+  db: Kysely<Schema>,
+  organizationId: number,
+  person: { userId: number; isAdmin: boolean },
+  now: Date,
+): Promise<DigestTasks> {
+  const base = () =>
+    db
+      .selectFrom('tasks as t')
+      .innerJoin('projects as p', 'p.id', 't.project_id')
+      .select(['t.id', 'p.key', 't.number', 't.title', 't.deadline'])
+      .where('t.organization_id', '=', organizationId);
+  const queue = await base()
+    .where('t.captain_id', '=', person.userId)
+    .where('t.status', 'in', OPEN_STATUSES)
+    .orderBy('t.queue_rank')
+    .limit(20)
+    .execute();
+  const overdue = await base()
+    .where('t.captain_id', '=', person.userId)
+    .where('t.status', 'in', OPEN_STATUSES)
+    .where('t.deadline_at', '<=', toStored(now))
+    .orderBy('t.deadline_at')
+    .limit(20)
+    .execute();
+  const waitingOnYou = await base().where('t.status', '=', 'waiting').where('t.waiting_on_user_id', '=', person.userId).limit(20).execute();
+  const managed = await db
+    .selectFrom('project_members')
+    .select('project_id')
+    .where('user_id', '=', person.userId)
+    .where('role', '=', 'manager')
+    .execute();
+  const managedIds = managed.map((row) => row.project_id);
+  let reviewQuery = base().where('t.status', '=', 'review').where('t.captain_id', '!=', person.userId);
+  reviewQuery = reviewQuery.where((eb) =>
+    eb.or([eb('t.created_by', '=', person.userId), ...(managedIds.length > 0 ? [eb('t.project_id', 'in', managedIds)] : [])]),
+  );
+  const reviews = await reviewQuery.limit(20).execute();
+  let projectOverdue: DigestTask[] = [];
+  let projectWaiting: DigestTask[] = [];
+  if (managedIds.length > 0 || person.isAdmin) {
+    const scope = <Q extends ReturnType<typeof base>>(query: Q) =>
+      person.isAdmin ? query : (query.where('t.project_id', 'in', managedIds) as Q);
+    projectOverdue = await scope(base().where('t.status', 'in', OPEN_STATUSES).where('t.deadline_at', '<=', toStored(now)))
+      .where('t.captain_id', '!=', person.userId)
+      .orderBy('t.deadline_at')
+      .limit(30)
+      .execute();
+    projectWaiting = await scope(base().where('t.status', '=', 'waiting'))
+      .limit(30)
+      .execute();
+  }
+  return { queue, overdue, waitingOnYou, reviews, projectOverdue, projectWaiting };
+}
+
+/** Open tasks with a captain that are overdue now or due on `tomorrow` (YYYY-MM-DD), with when they are due. */
+export async function listDeadlineTasks(
+  db: Kysely<Schema>,
+  organizationId: number,
+  now: Date,
+  tomorrow: string,
+): Promise<{ id: number; deadlineAt: Date | null }[]> {
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['id', 'deadline_at'])
+    .where('organization_id', '=', organizationId)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('captain_id', 'is not', null)
+    .where((eb) => eb.or([eb('deadline_at', '<=', toStored(now)), eb('deadline', 'like', `${tomorrow}%`)]))
+    .execute();
+  return rows.map((row) => ({ id: row.id, deadlineAt: row.deadline_at === null ? null : fromStored(row.deadline_at) }));
 }

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { IdParamsSchema } from '../../../shared/api.js';
-import { FailedJobListSchema, NotificationPageSchema, NotificationSettingsSchema } from '../../../shared/notifications.js';
-import { isOrganizationAdmin } from '../../../shared/roles.js';
+import { NotificationPageSchema, NotificationSettingsSchema } from '../../../shared/notifications.js';
 import type { Deps } from '../../deps.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
 import type { ZodApp } from '../../http/app.js';
 import { requireActor } from '../../http/auth.js';
 import { problemResponses } from '../../http/responses.js';
-import { listFailedJobs, retryJob } from '../../jobs/queue.js';
 import * as service from './notifications.service.js';
 
 export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
@@ -74,41 +71,5 @@ export function registerNotificationRoutes(app: ZodApp, deps: Deps): void {
       },
     },
     async (request) => service.saveMySettings(deps, requireActor(request), request.body),
-  );
-
-  app.get(
-    '/admin/failed-jobs',
-    {
-      schema: {
-        summary: 'Background work that failed for good (e.g. undeliverable email), for owners and admins',
-        tags: ['administration'],
-        response: { 200: FailedJobListSchema, ...problemResponses },
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      if (!isOrganizationAdmin(actor.role)) throw new ForbiddenError('Only owners and admins see failed background work.');
-      return { items: await listFailedJobs(deps.database.db, actor.organizationId) };
-    },
-  );
-
-  app.post(
-    '/admin/failed-jobs/:id/retry',
-    {
-      schema: {
-        summary: 'Try a failed job again',
-        tags: ['administration'],
-        params: IdParamsSchema,
-        response: { 204: z.null(), ...problemResponses },
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      if (!isOrganizationAdmin(actor.role)) throw new ForbiddenError('Only owners and admins retry background work.');
-      if (!(await retryJob(deps.database.db, actor.organizationId, request.params.id, deps.clock.now())))
-        throw new NotFoundError('This failed job');
-      deps.jobs.nudge();
-      return reply.status(204).send(null);
-    },
   );
 }

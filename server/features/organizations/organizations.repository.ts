@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { UpdateOrganizationBody } from '../../../shared/api.js';
 import { isoFromStored, toStored } from '../../db/rows.js';
 import type { OrganizationsTable, Schema } from '../../db/schema.js';
-import { insertDefaultActivityTypes } from '../projects/projects.repository.js';
+import { insertDefaultActivityTypes } from '../activity-types/activity-types.repository.js';
 import { DEFAULT_SETTINGS, formatWorkingDays, type Organization, parseWorkingDays } from './organization.js';
 
 function toOrganization(row: Selectable<OrganizationsTable>): Organization {
@@ -43,6 +43,11 @@ export async function insertOrganization(db: Kysely<Schema>, name: string, now: 
 export async function findOrganization(db: Kysely<Schema>, id: number): Promise<Organization | undefined> {
   const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toOrganization(row);
+}
+
+export async function listOrganizations(db: Kysely<Schema>): Promise<Organization[]> {
+  const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
+  return rows.map(toOrganization);
 }
 
 export async function updateOrganization(

@@ -16,17 +16,13 @@ import { isOpen } from '../../../shared/workflow.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, NotFoundError, PreconditionRequiredError, StaleVersionError, ValidationError } from '../../errors.js';
-import { changeWithEvents } from '../../realtime/publish.js';
+import { changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
-import {
-  findActiveMembers,
-  findMilestone,
-  findProjectMembers,
-  listActivityTypes,
-  takeTaskNumber,
-} from '../projects/projects.repository.js';
-import { loadVisibleProject } from '../projects/projects.service.js';
+import { listActivityTypes } from '../activity-types/activity-types.repository.js';
+import { findMilestone } from '../milestones/milestones.repository.js';
+import { loadVisibleProject } from '../projects/project-access.js';
+import { findActiveMembers, findProjectMembers, takeTaskNumber } from '../projects/projects.repository.js';
 import { deadlineInstant } from '../../../shared/deadline.js';
 import { rankBetween } from './rank.js';
 import { applyTransition, assertKeepsWorkable, assertOpen, type TransitionContext } from './task.js';

@@ -9,7 +9,7 @@ import type { StartTimerBodySchema, Timer, TimeEntry } from '../../../shared/tim
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { NotFoundError } from '../../errors.js';
-import { type Emit, changeWithEvents } from '../../realtime/publish.js';
+import { type Emit, changeWithEvents } from '../../unit-of-work.js';
 import type { Actor } from '../auth/actor.js';
 import { assertOpen } from '../tasks/task.js';
 import { loadVisibleTask } from '../tasks/tasks.service.js';
@@ -23,7 +23,7 @@ import {
   type TimeContext,
   weekOf,
   weekStatus,
-} from './time-entries.service.js';
+} from './own-time.js';
 import { clampToDay, defaultBillable, timerSpan } from './time-entry.js';
 import * as repository from './time.repository.js';
 import type { TimerRecord } from './time.repository.js';

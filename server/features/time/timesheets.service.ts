@@ -15,12 +15,12 @@ import {
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
-import { changeWithEvents, type Emit } from '../../realtime/publish.js';
-import { queueTimesheetNotice } from '../notifications/notifications.service.js';
+import { changeWithEvents, type Emit } from '../../unit-of-work.js';
+import { queueTimesheetNotice } from '../../jobs/notify-timesheet.job.js';
 import type { Actor } from '../auth/actor.js';
 import { localDateTime } from '../../../shared/deadline.js';
 import { type TimeScope, timeScopeOf } from './time-scope.js';
-import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './time-entries.service.js';
+import { lockOwnTime, presentEntries, type TimeContext, timeContext, weekOf } from './own-time.js';
 import { assertCanDecide, canDecide, canEditWeek } from './time.policy.js';
 import * as repository from './time.repository.js';
 import type { PersonRecord } from './time.repository.js';

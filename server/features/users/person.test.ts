@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../../shared/roles.js';
 import { ConflictError, ForbiddenError } from '../../errors.js';
-import type { Actor } from '../auth/actor.js';
+import { actorWithRole as actor } from '../../test/actors.js';
 import { assertCanChangeMembership, assertCanManagePeople, assertKeepsAnOwner } from './person.js';
-
-const actor = (role: Role): Actor => ({
-  userId: 1,
-  organizationId: 1,
-  role,
-  isInstanceAdmin: false,
-  via: { kind: 'session', sessionId: 1 },
-});
 
 describe('who manages people', () => {
   it('allows owners and admins only', () => {

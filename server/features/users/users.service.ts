@@ -1,9 +1,10 @@
 /** People of an organization: listing, inviting, changing roles and capacity, deactivating. */
 import type { CreateUserBody, CreatedPerson, InvitationLink, Person, UpdateUserBody } from '../../../shared/api.js';
 import type { Deps } from '../../deps.js';
+import { invitationEmail } from '../../emails/messages.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { queueEmail } from '../../jobs/send-email.job.js';
 import type { Actor } from '../auth/actor.js';
-import { queueInvitationEmail } from '../notifications/notifications.service.js';
 import {
   deleteApiTokensOfMembership,
   deleteSessionsOfMembership,
@@ -12,6 +13,7 @@ import {
 } from '../auth/auth.repository.js';
 import { assertAcceptablePassword } from '../auth/password.js';
 import { hashSecret, newSecret } from '../auth/secrets.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
 import {
   assertCanChangeMembership,
   assertCanManagePeople,
@@ -23,6 +25,7 @@ import {
   countActiveOwners,
   findPerson,
   findUserByEmail,
+  findUserById,
   insertMembership,
   insertUser,
   listPeople,
@@ -55,6 +58,28 @@ async function createInvitation(deps: Deps, db: Kysely<Schema>, actor: Actor, us
     now,
   );
   return { url: `${deps.config.publicUrl}/invite/${secret}`, expiresAt: expiresAt.toISOString() };
+}
+
+/** The invitation link by email, when email is configured (the admin also sees the link). */
+async function queueInvitationEmail(
+  deps: Deps,
+  db: Kysely<Schema>,
+  invitation: { organizationId: number; inviterId: number; userId: number; url: string; expiresAt: string },
+): Promise<void> {
+  if (!deps.mailer.enabled) return;
+  const invitee = await findUserById(db, invitation.userId);
+  const inviter = await findUserById(db, invitation.inviterId);
+  const organization = await findOrganization(db, invitation.organizationId);
+  if (!invitee || !organization) return;
+  const content = invitationEmail(
+    invitee.locale,
+    invitee.name,
+    organization.name,
+    inviter?.name ?? organization.name,
+    invitation.url,
+    invitation.expiresAt,
+  );
+  await queueEmail(db, deps.clock.now(), invitation.organizationId, invitee.email, content);
 }
 
 /**

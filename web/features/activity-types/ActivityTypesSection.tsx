@@ -1,16 +1,18 @@
 import './activity-types.css';
 import { useEffect, useRef, useState } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type ActivityType, CreateActivityTypeBodySchema, UpdateActivityTypeBodySchema } from '../../../shared/projects.js';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { errorMessage } from '../../components/errors.js';
 import { FormAlert, StatusMessage, TextField } from '../../components/Field.js';
+import { Form, FormActions, SubmitButton } from '../../components/Form.js';
 import { ErrorNotice, Loading, Section } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { localizeActivityTypeError, useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
+import { useCreateActivityType, useUpdateActivityType } from './use-activity-types.js';
 
 /** Colours offered for a new type, the first one no type uses yet. */
 const PALETTE = ['#2563eb', '#16a34a', '#db2777', '#ea580c', '#0891b2', '#7c3aed', '#65a30d', '#be123c', '#0f766e', '#a16207'];
@@ -20,121 +22,94 @@ function freeColor(types: readonly ActivityType[]): string {
   return PALETTE.find((color) => !used.has(color)) ?? PALETTE[types.length % PALETTE.length]!;
 }
 
+interface TypeValues {
+  name: string;
+  color: string;
+  billable: boolean;
+}
+
+function typeValues(type: ActivityType | undefined, color: string): TypeValues {
+  return { name: type?.name ?? '', color, billable: type?.billable ?? true };
+}
+
 /** The fields a type is made of; the add form and the inline edit share them. */
-function TypeFields({ type, color, form }: { type?: ActivityType; color: string; form: ReturnType<typeof useFormErrors> }) {
+function TypeFields({ register }: { register: UseFormRegister<TypeValues> }) {
   const { t } = useTranslation();
   return (
     <div className="activity-type-form__fields">
       <TextField
         label={t('activityTypes.fields.name')}
-        pointer="/name"
-        defaultValue={type?.name}
+        {...register('name')}
         autoComplete="off"
         required
         maxLength={60}
         fieldClassName="activity-type-form__name"
-        error={form.fieldError('/name')}
       />
-      <TextField
-        label={t('activityTypes.fields.color')}
-        pointer="/color"
-        type="color"
-        defaultValue={color}
-        className="input--color"
-        error={form.fieldError('/color')}
-      />
+      <TextField label={t('activityTypes.fields.color')} {...register('color')} type="color" className="input--color" />
       <label className="choice activity-type-form__billable">
-        <input type="checkbox" name="billable" defaultChecked={type?.billable ?? true} />
+        <input type="checkbox" {...register('billable')} />
         <span>{t('activityTypes.fields.billable')}</span>
       </label>
     </div>
   );
 }
 
-function readFields(data: FormData) {
-  return { name: String(data.get('name') ?? ''), color: String(data.get('color') ?? ''), billable: data.get('billable') === 'on' };
-}
-
 function AddActivityTypeForm({ types, onAdded }: { types: readonly ActivityType[]; onAdded: (name: string) => void }) {
   const { t } = useTranslation();
   const create = useCreateActivityType();
-  const form = useFormErrors();
+  const form = useServerForm({
+    schema: CreateActivityTypeBodySchema,
+    defaultValues: typeValues(undefined, freeColor(types)),
+    messages: { '/color': t('activityTypes.colorInvalid') },
+  });
   // One key per opened form: a retried request adds the type once.
   const [idempotencyKey] = useState(newIdempotencyKey);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = form.validate(CreateActivityTypeBodySchema, readFields(new FormData(event.currentTarget)), {
-      '/color': t('activityTypes.colorInvalid'),
-    });
-    if (!body) return;
-    try {
-      const added = await create.mutateAsync({ body, idempotencyKey });
-      onAdded(added.name);
-    } catch (error) {
-      form.fail(localizeActivityTypeError(error));
-    }
-  }
-
   return (
-    <form ref={form.formRef} className="form activity-type-form activity-type-form--add" onSubmit={onSubmit} noValidate>
+    <Form
+      form={form}
+      className="form activity-type-form activity-type-form--add"
+      summary={false}
+      onSubmit={async (body) => onAdded((await create.mutateAsync({ body, idempotencyKey })).name)}
+    >
       <h3 className="activity-type-form__title">{t('activityTypes.add.title')}</h3>
       <FormAlert message={form.formError} />
-      <TypeFields color={freeColor(types)} form={form} />
+      <TypeFields register={form.register} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? t('activityTypes.add.submitting') : t('activityTypes.add.submit')}
-        </button>
+        <SubmitButton pending={create.isPending} label={t('activityTypes.add.submit')} pendingLabel={t('activityTypes.add.submitting')} />
       </div>
-    </form>
+    </Form>
   );
 }
 
 function EditActivityTypeForm({ type, onDone }: { type: ActivityType; onDone: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const update = useUpdateActivityType();
-  const form = useFormErrors();
+  const form = useServerForm({
+    schema: UpdateActivityTypeBodySchema,
+    defaultValues: typeValues(type, type.color),
+    messages: { '/color': t('activityTypes.colorInvalid') },
+  });
+  const { setFocus } = form;
 
-  useEffect(() => {
-    form.formRef.current?.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
-  }, [form.formRef]);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const body = form.validate(UpdateActivityTypeBodySchema, readFields(new FormData(event.currentTarget)), {
-      '/color': t('activityTypes.colorInvalid'),
-    });
-    if (!body) return;
-    try {
-      await update.mutateAsync({ id: type.id, body });
-      onDone(true);
-    } catch (error) {
-      form.fail(localizeActivityTypeError(error));
-    }
-  }
+  useEffect(() => setFocus('name'), [setFocus]);
 
   return (
-    <form
-      ref={form.formRef}
+    <Form
+      form={form}
       className="form activity-type-form"
-      onSubmit={onSubmit}
-      noValidate
       aria-label={t('activityTypes.editLabel', { name: type.name })}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onDone(false);
       }}
+      onSubmit={async (body) => {
+        await update.mutateAsync({ id: type.id, body });
+        onDone(true);
+      }}
     >
-      <FormAlert message={form.formError} />
-      <TypeFields type={type} color={type.color} form={form} />
-      <div className="actions">
-        <button type="submit" className="button button--primary button--small" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => onDone(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <TypeFields register={form.register} />
+      <FormActions small onCancel={() => onDone(false)} pending={update.isPending} />
+    </Form>
   );
 }
 
@@ -244,7 +219,7 @@ export function ActivityTypesSection() {
       setStatus(done);
       return true;
     } catch (error) {
-      setActionError(errorMessage(localizeActivityTypeError(error)));
+      setActionError(errorMessage(error));
       return false;
     }
   }

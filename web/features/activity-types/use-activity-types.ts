@@ -9,8 +9,7 @@ import {
   type CreateActivityTypeBody,
   type UpdateActivityTypeBody,
 } from '../../../shared/projects.js';
-import { ApiError, apiFetch } from '../../api/client.js';
-import { translateDynamic } from '../../components/translate.js';
+import { apiFetch } from '../../api/client.js';
 import { projectKeys } from '../projects/keys.js';
 
 export function useCreateActivityType() {
@@ -37,22 +36,5 @@ export function useUpdateActivityType() {
       );
       return undefined;
     },
-  });
-}
-
-/** The server's refusal in the reader's language: a taken name is pointed at the name field. */
-export function localizeActivityTypeError(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.code !== 'activity_type_name_taken') return error;
-  const detail = translateDynamic('activityTypes.errors.nameTaken') ?? error.detail;
-  return new ApiError({
-    status: error.status,
-    code: error.code,
-    title: error.title,
-    detail,
-    fieldErrors: error.fieldErrors.map((field) =>
-      field.pointer === '/name' ? { ...field, code: 'generic', detail: detail ?? field.detail } : field,
-    ),
-    requestId: error.requestId,
-    extensions: error.extensions,
   });
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../shared/tasks.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { useFormat } from '../auth/use-session.js';
-import { taskErrorMessage } from '../tasks/labels.js';
+import { errorMessage } from '../../components/errors.js';
 import { useTaskView } from '../tasks/page/task-context.js';
 import { attachmentUrl, canPreview, useAttachments, useDeleteAttachment, useUploadAttachment } from './use-attachments.js';
 import { usePeopleNames } from '../tasks/page/use-field-format.js';
@@ -43,7 +43,7 @@ export function DocumentsSection() {
       try {
         await upload.mutateAsync(file);
       } catch (error) {
-        failed.push(`${file.name}: ${taskErrorMessage(error)}`);
+        failed.push(`${file.name}: ${errorMessage(error)}`);
       }
     }
     setErrors(failed);
@@ -116,7 +116,7 @@ export function DocumentsSection() {
       {attachments.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : attachments.isError ? (
-        <p className="alert alert--error">{taskErrorMessage(attachments.error)}</p>
+        <p className="alert alert--error">{errorMessage(attachments.error)}</p>
       ) : items.length === 0 ? (
         <p className="muted">{t('taskView.documents.empty')}</p>
       ) : (
@@ -167,7 +167,7 @@ export function DocumentsSection() {
         confirmLabel={t('taskView.documents.delete')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? taskErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

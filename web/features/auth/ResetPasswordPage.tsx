@@ -4,9 +4,10 @@ import { CompletePasswordResetBodySchema } from '../../../shared/api.js';
 import { ApiError } from '../../api/client.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { errorMessage } from '../../components/errors.js';
-import { FormAlert, TextField } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
+import { NewPasswordField } from './NewPasswordField.js';
 import { useSignedIn } from './use-session.js';
 import { useCompletePasswordReset, usePasswordReset } from './use-password-reset.js';
 
@@ -17,7 +18,7 @@ export function ResetPasswordPage() {
   const reset = usePasswordReset(token);
   const complete = useCompletePasswordReset(token);
   const signedIn = useSignedIn();
-  const form = useFormErrors();
+  const form = useServerForm({ schema: CompletePasswordResetBodySchema, defaultValues: { password: '' } });
 
   if (reset.isPending) {
     return (
@@ -42,41 +43,23 @@ export function ResetPasswordPage() {
     );
   }
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const body = form.validate(CompletePasswordResetBodySchema, { password: data.get('password') });
-    if (!body) return;
-    try {
-      const me = await complete.mutateAsync(body);
-      if (me) {
-        await signedIn(me);
-        navigate('/', { replace: true });
-      } else {
-        navigate('/login', { replace: true });
-      }
-    } catch (error) {
-      form.fail(error);
-    }
-  }
-
   return (
     <AuthLayout title={t('passwordReset.resetTitle')} description={<p>{t('passwordReset.resetIntro', { email: reset.data.email })}</p>}>
-      <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-        <FormAlert message={form.formError} />
-        <TextField
-          label={t('passwordReset.newPassword')}
-          pointer="/password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('password.rule')}
-          required
-          error={form.fieldError('/password')}
-        />
-        <button type="submit" className="button button--primary button--block" disabled={complete.isPending}>
-          {complete.isPending ? t('passwordReset.saving') : t('passwordReset.save')}
-        </button>
-      </form>
+      <Form
+        form={form}
+        onSubmit={async (body) => {
+          const me = await complete.mutateAsync(body);
+          if (me) {
+            await signedIn(me);
+            navigate('/', { replace: true });
+          } else {
+            navigate('/login', { replace: true });
+          }
+        }}
+      >
+        <NewPasswordField label={t('passwordReset.newPassword')} {...form.register('password')} />
+        <SubmitButton block pending={complete.isPending} label={t('passwordReset.save')} pendingLabel={t('passwordReset.saving')} />
+      </Form>
     </AuthLayout>
   );
 }

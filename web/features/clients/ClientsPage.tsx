@@ -1,82 +1,50 @@
+import { errorMessage } from '../../components/errors.js';
 import '../projects/projects.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Client, CreateClientBodySchema, UpdateClientBodySchema } from '../../../shared/projects.js';
-import { FormAlert, TextField } from '../../components/Field.js';
+import { type Client, CreateClientBodySchema } from '../../../shared/projects.js';
+import { TextField } from '../../components/Field.js';
+import { Form, FormActions } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { AreaNav } from '../projects/AreaNav.js';
-import { TextAreaField } from '../tasks/TextAreaField.js';
-import { canRunProjects, localizeProjectError, projectErrorMessage } from '../projects/labels.js';
+import { canRunProjects } from '../projects/labels.js';
 import { useClients, useCreateClient, useProjects, useUpdateClient } from '../projects/use-projects.js';
 
 function ClientForm({ client, onDone }: { client: Client | null; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useCreateClient();
   const update = useUpdateClient();
-  const form = useFormErrors();
+  // An edit sends every field, so the create rules are the edit's too.
+  const form = useServerForm({
+    schema: CreateClientBodySchema,
+    defaultValues: { name: client?.name ?? '', contact: client?.contact ?? '', notes: client?.notes ?? '' },
+  });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const pending = create.isPending || update.isPending;
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const value = { name: data.get('name'), contact: data.get('contact'), notes: data.get('notes') };
-    try {
-      if (client) {
-        const body = form.validate(UpdateClientBodySchema, value);
-        if (!body) return;
-        await update.mutateAsync({ id: client.id, body });
-      } else {
-        const body = form.validate(CreateClientBodySchema, value);
-        if (!body) return;
-        await create.mutateAsync({ body, idempotencyKey });
-      }
-      onDone();
-    } catch (error) {
-      form.fail(localizeProjectError(error));
-    }
-  }
-
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form
+      form={form}
+      onSubmit={async (body) => {
+        await (client ? update.mutateAsync({ id: client.id, body }) : create.mutateAsync({ body, idempotencyKey }));
+        onDone();
+      }}
+    >
+      <TextField label={t('clients.fields.name')} {...form.register('name')} required autoComplete="off" />
       <TextField
-        label={t('clients.fields.name')}
-        pointer="/name"
-        defaultValue={client?.name}
-        required
-        autoComplete="off"
-        error={form.fieldError('/name')}
-      />
-      <TextAreaField
+        multiline
         label={t('clients.fields.contact')}
-        pointer="/contact"
+        {...form.register('contact')}
         rows={3}
-        defaultValue={client?.contact}
         hint={t('clients.fields.contactHint')}
-        error={form.fieldError('/contact')}
       />
-      <TextAreaField
-        label={t('clients.fields.notes')}
-        pointer="/notes"
-        rows={4}
-        defaultValue={client?.notes}
-        hint={t('clients.fields.notesHint')}
-        error={form.fieldError('/notes')}
-      />
-      <div className="actions actions--end">
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? t('common.saving') : client ? t('common.save') : t('clients.create')}
-        </button>
-      </div>
-    </form>
+      <TextField multiline label={t('clients.fields.notes')} {...form.register('notes')} hint={t('clients.fields.notesHint')} />
+      <FormActions end onCancel={onDone} pending={pending} label={client ? t('common.save') : t('clients.create')} />
+    </Form>
   );
 }
 
@@ -114,7 +82,7 @@ export function ClientsPage() {
       ) : clients.isPending ? (
         <Loading />
       ) : clients.isError ? (
-        <ErrorNotice message={projectErrorMessage(clients.error)} onRetry={() => void clients.refetch()} />
+        <ErrorNotice message={errorMessage(clients.error)} onRetry={() => void clients.refetch()} />
       ) : clients.data.length === 0 ? (
         <div className="empty-state">
           <p>{mayEdit ? t('clients.emptyManager') : t('clients.empty')}</p>

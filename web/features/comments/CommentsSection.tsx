@@ -1,16 +1,15 @@
+import { errorMessage } from '../../components/errors.js';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import type { Comment } from '../../../shared/tasks.js';
+import { type Comment, CommentBodySchema } from '../../../shared/tasks.js';
 import { ApiError } from '../../api/client.js';
-import { FormAlert } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { ConfirmDialog } from '../../components/Modal.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
-import { localizeTaskError, taskErrorMessage } from '../tasks/labels.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
 import { Markdown } from '../../components/Markdown.js';
-import { MarkdownEditor } from '../../components/MarkdownEditor.js';
+import { MarkdownField } from '../../components/MarkdownEditor.js';
 import { type Mentionable, MentionTextarea } from '../../components/MentionTextarea.js';
 import { useTaskView } from '../tasks/page/task-context.js';
 import { useAddComment, useComments, useDeleteComment, useEditComment } from './use-comments.js';
@@ -32,57 +31,37 @@ function CommentEditor({
 }) {
   const { t } = useTranslation();
   const { project, me } = useTaskView();
-  const [text, setText] = useState(initial);
-  const [pending, setPending] = useState(false);
-  const form = useFormErrors();
+  const form = useServerForm({ schema: CommentBodySchema, defaultValues: { body: initial } });
   const people: Mentionable[] = (project?.members ?? [])
     .filter((member) => member.userId !== me.user.id)
     .map((member) => ({ id: member.userId, name: member.name }));
 
   return (
-    <form
-      ref={form.formRef}
+    <Form
+      form={form}
       className="form comment-form"
-      noValidate
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const valid = form.validate(z.object({ body: z.string().trim().min(1).max(50_000) }), { body: text });
-        if (!valid) return;
-        setPending(true);
-        try {
-          await onSubmit(text);
-          setText('');
-          form.clear();
-        } catch (error) {
-          form.fail(localizeTaskError(error));
-        } finally {
-          setPending(false);
-        }
+      onSubmit={async ({ body }) => {
+        await onSubmit(body);
+        form.reset({ body: '' });
       }}
     >
-      <FormAlert message={form.formError} />
-      <MarkdownEditor
+      <MarkdownField
+        control={form.control}
+        name="body"
         label={label}
         hint={t('taskView.comments.hint')}
-        value={text}
-        onChange={setText}
         rows={4}
-        error={form.fieldError('/body')}
-        renderInput={(props) => (
-          <MentionTextarea {...props} name="body" maxLength={50_000} people={people} onValue={setText} autoFocus={autoFocus} />
-        )}
+        renderInput={(props) => <MentionTextarea {...props} maxLength={50_000} people={people} autoFocus={autoFocus} />}
       />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? t('common.saving') : submitLabel}
-        </button>
+        <SubmitButton pending={form.formState.isSubmitting} label={submitLabel} />
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}
           </button>
         ) : null}
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -157,7 +136,7 @@ export function CommentsSection() {
       {comments.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : comments.isError ? (
-        <p className="alert alert--error">{taskErrorMessage(comments.error)}</p>
+        <p className="alert alert--error">{errorMessage(comments.error)}</p>
       ) : comments.data.length === 0 ? (
         <p className="muted">{t('taskView.comments.empty')}</p>
       ) : (
@@ -191,7 +170,7 @@ export function CommentsSection() {
         confirmLabel={t('taskView.comments.delete')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? taskErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

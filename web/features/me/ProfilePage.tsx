@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordBodySchema, LOCALES, UpdateProfileBodySchema } from '../../../shared/api.js';
-import { FormAlert, SelectField, StatusMessage, TextField } from '../../components/Field.js';
+import { SelectField, StatusMessage, TextField } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { localeName } from '../../components/LanguageSwitch.js';
 import { PageHeader, Section } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection.js';
+import { NewPasswordField } from '../auth/NewPasswordField.js';
 import { useSession } from '../auth/use-session.js';
 import { TokensSection } from '../tokens/TokensSection.js';
 import { useChangePassword, useUpdateProfile } from './use-profile.js';
@@ -14,52 +15,25 @@ function ProfileForm() {
   const { t } = useTranslation();
   const me = useSession();
   const update = useUpdateProfile();
-  const form = useFormErrors();
-  const [saved, setSaved] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const data = new FormData(event.currentTarget);
-    const body = form.validate(UpdateProfileBodySchema, { name: data.get('name'), locale: data.get('locale') });
-    if (!body) return;
-    try {
-      await update.mutateAsync(body);
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
-  }
+  const form = useServerForm({ schema: UpdateProfileBodySchema, defaultValues: { name: me.user.name, locale: me.user.locale } });
 
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form form={form} onSubmit={(body) => update.mutateAsync(body)}>
       <div className="form-grid">
-        <TextField
-          label={t('profile.name')}
-          pointer="/name"
-          autoComplete="name"
-          defaultValue={me.user.name}
-          required
-          error={form.fieldError('/name')}
-        />
+        <TextField label={t('profile.name')} {...form.register('name')} autoComplete="name" required />
         <SelectField
           label={t('language.label')}
-          pointer="/locale"
+          {...form.register('locale')}
           options={LOCALES.map((locale) => ({ value: locale, label: localeName(locale) }))}
-          defaultValue={me.user.locale}
           hint={t('profile.languageHint')}
-          error={form.fieldError('/locale')}
         />
       </div>
       <p className="muted">{t('profile.emailNote', { email: me.user.email })}</p>
-      <StatusMessage message={saved ? t('profile.saved') : null} />
+      <StatusMessage message={form.succeeded ? t('profile.saved') : null} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
+        <SubmitButton pending={update.isPending} />
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -67,58 +41,32 @@ function PasswordForm() {
   const { t } = useTranslation();
   const me = useSession();
   const change = useChangePassword();
-  const form = useFormErrors();
-  const [changed, setChanged] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setChanged(false);
-    const target = event.currentTarget;
-    const data = new FormData(target);
-    const body = form.validate(ChangePasswordBodySchema, {
-      currentPassword: data.get('currentPassword'),
-      newPassword: data.get('newPassword'),
-    });
-    if (!body) return;
-    try {
-      await change.mutateAsync(body);
-      target.reset();
-      setChanged(true);
-    } catch (error) {
-      form.fail(error);
-    }
-  }
+  const form = useServerForm({ schema: ChangePasswordBodySchema, defaultValues: { currentPassword: '', newPassword: '' } });
 
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form
+      form={form}
+      onSubmit={async (body) => {
+        await change.mutateAsync(body);
+        form.reset();
+      }}
+    >
       <input type="text" name="username" autoComplete="username" value={me.user.email} readOnly hidden />
       <div className="form-grid">
         <TextField
           label={t('profile.password.current')}
-          pointer="/currentPassword"
+          {...form.register('currentPassword')}
           type="password"
           autoComplete="current-password"
           required
-          error={form.fieldError('/currentPassword')}
         />
-        <TextField
-          label={t('profile.password.new')}
-          pointer="/newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint={t('password.rule')}
-          required
-          error={form.fieldError('/newPassword')}
-        />
+        <NewPasswordField label={t('profile.password.new')} {...form.register('newPassword')} />
       </div>
-      <StatusMessage message={changed ? t('profile.password.changed') : null} />
+      <StatusMessage message={form.succeeded ? t('profile.password.changed') : null} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          {change.isPending ? t('profile.password.submitting') : t('profile.password.submit')}
-        </button>
+        <SubmitButton pending={change.isPending} label={t('profile.password.submit')} pendingLabel={t('profile.password.submitting')} />
       </div>
-    </form>
+    </Form>
   );
 }
 

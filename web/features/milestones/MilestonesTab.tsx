@@ -1,19 +1,20 @@
+import { errorMessage } from '../../components/errors.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { todayIn } from '../../../shared/deadline.js';
-import { CreateMilestoneBodySchema, type Milestone, UpdateMilestoneBodySchema } from '../../../shared/projects.js';
-import { FormAlert, TextField } from '../../components/Field.js';
-import { formatCalendar } from '../../components/format.js';
+import { CreateMilestoneBodySchema, type Milestone } from '../../../shared/projects.js';
+import { TextField } from '../../components/Field.js';
+import { Form, FormActions } from '../../components/Form.js';
 import { ConfirmDialog, Modal } from '../../components/Modal.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
 import { Markdown } from '../../components/Markdown.js';
 import { useMilestones } from '../tasks/lookups.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { TextAreaField } from '../tasks/TextAreaField.js';
-import { canManage, localizeProjectError, projectErrorMessage } from '../projects/labels.js';
+import { todayIn } from '../../../shared/deadline.js';
+import { formatCalendar } from '../../components/format.js';
+import { canManage } from '../projects/labels.js';
 import { useProjectContext } from '../projects/ProjectPage.js';
 import { useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../projects/use-projects.js';
 
@@ -21,70 +22,40 @@ function MilestoneForm({ projectId, milestone, onDone }: { projectId: number; mi
   const { t } = useTranslation();
   const create = useCreateMilestone(projectId);
   const update = useUpdateMilestone(projectId);
-  const form = useFormErrors();
+  // An edit sends every field, so the create rules are the edit's too.
+  const form = useServerForm({
+    schema: CreateMilestoneBodySchema,
+    defaultValues: { title: milestone?.title ?? '', dueDate: milestone?.dueDate ?? '', deliverables: milestone?.deliverables ?? '' },
+    toBody: (values) => ({ ...values, dueDate: values.dueDate || null }),
+  });
   const [idempotencyKey] = useState(newIdempotencyKey);
   const pending = create.isPending || update.isPending;
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const value = {
-      title: String(data.get('title') ?? ''),
-      dueDate: String(data.get('dueDate') ?? '') || null,
-      deliverables: String(data.get('deliverables') ?? ''),
-    };
-    try {
-      if (milestone) {
-        const body = form.validate(UpdateMilestoneBodySchema, value);
-        if (!body) return;
-        await update.mutateAsync({ id: milestone.id, body });
-      } else {
-        const body = form.validate(CreateMilestoneBodySchema, value);
-        if (!body) return;
-        await create.mutateAsync({ body, idempotencyKey });
-      }
-      onDone();
-    } catch (error) {
-      form.fail(localizeProjectError(error));
-    }
-  }
-
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form
+      form={form}
+      onSubmit={async (body) => {
+        await (milestone ? update.mutateAsync({ id: milestone.id, body }) : create.mutateAsync({ body, idempotencyKey }));
+        onDone();
+      }}
+    >
       <TextField
         label={t('milestones.fields.title')}
-        pointer="/title"
-        defaultValue={milestone?.title}
+        {...form.register('title')}
         required
         autoComplete="off"
         hint={t('milestones.fields.titleHint')}
-        error={form.fieldError('/title')}
       />
+      <TextField label={t('milestones.fields.dueDate')} {...form.register('dueDate')} type="date" />
       <TextField
-        label={t('milestones.fields.dueDate')}
-        pointer="/dueDate"
-        type="date"
-        defaultValue={milestone?.dueDate ?? ''}
-        error={form.fieldError('/dueDate')}
-      />
-      <TextAreaField
+        multiline
         label={t('milestones.fields.deliverables')}
-        pointer="/deliverables"
+        {...form.register('deliverables')}
         rows={5}
-        defaultValue={milestone?.deliverables}
         hint={t('milestones.fields.deliverablesHint')}
-        error={form.fieldError('/deliverables')}
       />
-      <div className="actions actions--end">
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? t('common.saving') : milestone ? t('common.save') : t('milestones.create')}
-        </button>
-      </div>
-    </form>
+      <FormActions end onCancel={onDone} pending={pending} label={milestone ? t('common.save') : t('milestones.create')} />
+    </Form>
   );
 }
 
@@ -203,7 +174,7 @@ export function MilestonesTab() {
       {milestones.isPending ? (
         <Loading />
       ) : milestones.isError ? (
-        <ErrorNotice message={projectErrorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
+        <ErrorNotice message={errorMessage(milestones.error)} onRetry={() => void milestones.refetch()} />
       ) : milestones.data.length === 0 ? (
         <div className="empty-state">
           <p>{manager ? t('milestones.emptyManager') : t('milestones.empty')}</p>
@@ -243,7 +214,7 @@ export function MilestonesTab() {
         pendingLabel={t('milestones.deleting')}
         danger
         pending={remove.isPending}
-        error={remove.isError ? projectErrorMessage(remove.error) : null}
+        error={remove.isError ? errorMessage(remove.error) : null}
         onCancel={() => setDeleting(null)}
         onConfirm={async () => {
           if (!deleting) return;

@@ -4,7 +4,8 @@ import type { ProjectMember, ProjectRole } from '../../../shared/projects.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { useSession } from '../auth/use-session.js';
 import { useDirectory } from '../tasks/lookups.js';
-import { canManage, projectErrorMessage, projectRoleLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { canManage, projectRoleLabel } from './labels.js';
 import { useProjectContext } from './ProjectPage.js';
 import { useRemoveMember, useSetMember } from './use-projects.js';
 
@@ -31,7 +32,7 @@ function AddMember({ projectId, memberIds, onMessage }: { projectId: number; mem
       setPerson('');
       onMessage(t('projects.members.added', { name: entry?.name ?? '', role: projectRoleLabel(role) }));
     } catch (failure) {
-      setError(projectErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 
@@ -105,7 +106,7 @@ export function MembersTab() {
       await setMember.mutateAsync({ userId: member.userId, role });
       setMessage(t('projects.members.roleChanged', { name: member.name, role: projectRoleLabel(role) }));
     } catch (failure) {
-      setError(projectErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 
@@ -207,7 +208,7 @@ export function MembersTab() {
         pendingLabel={t('projects.members.removing')}
         danger
         pending={removeMember.isPending}
-        error={removeMember.isError ? projectErrorMessage(removeMember.error) : null}
+        error={removeMember.isError ? errorMessage(removeMember.error) : null}
         onCancel={() => setRemoving(null)}
         onConfirm={async () => {
           if (!removing) return;

@@ -1,4 +1,5 @@
 import './projects.css';
+import { errorMessage } from '../../components/errors.js';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useOutletContext, useParams } from 'react-router';
@@ -7,7 +8,7 @@ import { ApiError } from '../../api/client.js';
 import { formatCalendar } from '../../components/format.js';
 import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
 import { useProject } from '../tasks/lookups.js';
-import { canManage, projectErrorMessage, projectStateLabel } from './labels.js';
+import { canManage, projectStateLabel } from './labels.js';
 import { NewTaskDialog, type NewTaskDefaults } from '../tasks/NewTaskDialog.js';
 import { useClients } from './use-projects.js';
 
@@ -70,7 +71,7 @@ export function ProjectPage() {
             <Link to="/projects">{t('projects.notFound.back')}</Link>
           </div>
         ) : (
-          <ErrorNotice message={projectErrorMessage(project.error)} onRetry={() => void project.refetch()} />
+          <ErrorNotice message={errorMessage(project.error)} onRetry={() => void project.refetch()} />
         )}
       </>
     );

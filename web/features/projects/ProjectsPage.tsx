@@ -7,7 +7,8 @@ import { ErrorNotice, Loading, PageHeader } from '../../components/Page.js';
 import { useFormat, useSession } from '../auth/use-session.js';
 import { AreaNav } from './AreaNav.js';
 import { NewProjectDialog } from './NewProjectDialog.js';
-import { canRunProjects, PROJECT_STATES, projectErrorMessage, projectRoleLabel, projectStateLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { canRunProjects, PROJECT_STATES, projectRoleLabel, projectStateLabel } from './labels.js';
 import { useClients, useProjects } from './use-projects.js';
 
 type StateFilter = ProjectState | 'all';
@@ -112,7 +113,7 @@ export function ProjectsPage() {
       {projects.isPending ? (
         <Loading />
       ) : projects.isError ? (
-        <ErrorNotice message={projectErrorMessage(projects.error)} onRetry={() => void projects.refetch()} />
+        <ErrorNotice message={errorMessage(projects.error)} onRetry={() => void projects.refetch()} />
       ) : projects.data.length === 0 ? (
         <div className="empty-state">
           <p>

@@ -1,11 +1,7 @@
-/** Words and small rules of the projects area: labels, key suggestions, server problems in the reader's language. */
+/** Words and small rules of the projects area: labels and key suggestions. */
 import i18next from 'i18next';
 import type { Project, ProjectRole, ProjectState } from '../../../shared/projects.js';
 import type { Role } from '../../../shared/roles.js';
-import { ApiError } from '../../api/client.js';
-import { errorMessage } from '../../components/errors.js';
-import { translateDynamic } from '../../components/translate.js';
-import { localizeTaskError } from '../tasks/labels.js';
 
 export const PROJECT_STATES: readonly ProjectState[] = ['active', 'on_hold', 'archived'];
 
@@ -65,31 +61,4 @@ export function suggestKey(name: string): string {
       : first.slice(0, 4);
   const result = (key.length >= 2 ? key : first.slice(0, 4)).toUpperCase().slice(0, 10);
   return result.length >= 2 ? result : '';
-}
-
-/**
- * A server problem in the reader's language: the projects area's codes (key_taken, last_manager…)
- * and field codes first, then the task codes, then the shared ones.
- */
-export function localizeProjectError(error: unknown): unknown {
-  const localized = localizeTaskError(error);
-  if (!(localized instanceof ApiError)) return localized;
-  const detail = translateDynamic(`projects.errors.${localized.code}`) ?? localized.detail;
-  const fieldErrors = localized.fieldErrors.map((field) => {
-    const text = translateDynamic(`projects.fieldErrors.${field.code}`);
-    return text ? { ...field, code: 'generic', detail: text } : field;
-  });
-  return new ApiError({
-    status: localized.status,
-    code: translateDynamic(`projects.errors.${localized.code}`) ? `projects.${localized.code}` : localized.code,
-    title: localized.title,
-    detail,
-    fieldErrors,
-    requestId: localized.requestId,
-    extensions: localized.extensions,
-  });
-}
-
-export function projectErrorMessage(error: unknown): string {
-  return errorMessage(localizeProjectError(error));
 }

@@ -2,8 +2,10 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectRole } from '../../../shared/projects.js';
+import { useFieldError } from '../../components/use-server-form.js';
 import { newIdempotencyKey } from '../tasks/use-tasks.js';
-import { projectErrorMessage, projectRoleLabel } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { projectRoleLabel } from './labels.js';
 import { useClients, useCreateClient } from './use-projects.js';
 
 const NEW_CLIENT = 'new';
@@ -13,12 +15,12 @@ export interface ClientPickerProps {
   onChange: (clientId: number | null) => void;
   /** Managers and admins may add a client on the spot. */
   mayCreate: boolean;
-  error?: string | undefined;
 }
 
 /** The client select; “New client…” opens a name field in place, so a project is never blocked on a missing client. */
-export function ClientPicker({ value, onChange, mayCreate, error }: ClientPickerProps) {
+export function ClientPicker({ value, onChange, mayCreate }: ClientPickerProps) {
   const { t } = useTranslation();
+  const error = useFieldError('clientId');
   const clients = useClients();
   const create = useCreateClient();
   const [adding, setAdding] = useState(false);
@@ -43,7 +45,7 @@ export function ClientPicker({ value, onChange, mayCreate, error }: ClientPicker
       setAdding(false);
       setName('');
     } catch (failure) {
-      setNameError(projectErrorMessage(failure));
+      setNameError(errorMessage(failure));
     }
   }
 
@@ -146,12 +148,12 @@ export interface MembersPickerProps {
   /** People who may be added (active, not client accounts). */
   people: readonly { id: number; name: string }[];
   hint?: string | undefined;
-  error?: string | undefined;
 }
 
 /** Members and their project roles for a new project: pick a person, choose manager or member. */
-export function MembersPicker({ value, onChange, people, hint, error }: MembersPickerProps) {
+export function MembersPicker({ value, onChange, people, hint }: MembersPickerProps) {
   const { t } = useTranslation();
+  const error = useFieldError('members');
   const id = useId();
   const [selected, setSelected] = useState('');
   const [role, setRole] = useState<ProjectRole>('member');

@@ -10,7 +10,7 @@ import { useSearchParams } from 'react-router';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
 import { formatDuration, MAX_REPORT_DAYS, type TimeReport } from '../../../shared/time.js';
 import { ApiError } from '../../api/client.js';
-import { errorMessage, fieldErrorMessage } from '../../components/errors.js';
+import { errorMessage, fieldMessage } from '../../components/errors.js';
 import { ErrorNotice, Loading, NoAccess, PageHeader } from '../../components/Page.js';
 import { useClients, useProjects } from '../projects/use-projects.js';
 import { useFormat, useSession } from '../auth/use-session.js';
@@ -68,7 +68,7 @@ function problemsOf(error: unknown, range: DateRange | null, isCustom: boolean):
       ? i18next.t('reports.errors.endBeforeStart')
       : tooLong
         ? i18next.t('reports.errors.tooLong', { count: MAX_REPORT_DAYS })
-        : fieldErrorMessage(field.code, field.detail);
+        : fieldMessage(field);
     if (isCustom && pointer === '/from') problems.from ??= message;
     else if (isCustom && pointer === '/to') problems.to ??= message;
     else loose.push(message);

@@ -1,8 +1,11 @@
+import { errorMessage } from '../../components/errors.js';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type CreateSavedFilterBody, CreateSavedFilterBodySchema } from '../../../shared/tasks.js';
 import { ApiError } from '../../api/client.js';
+import { Form } from '../../components/Form.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { fromSavedQuery, isDefaultList, type ListParams, toSavedQuery, writeListParams } from '../tasks/list/list-filters.js';
-import { projectErrorMessage } from '../projects/labels.js';
 import { useCreateSavedFilter, useDeleteSavedFilter, useSavedFilters } from '../projects/use-projects.js';
 
 /** Named filters of this project's list: apply one, save the current filter under a name, delete one. */
@@ -13,11 +16,15 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
   const remove = useDeleteSavedFilter();
   const id = useId();
   const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const nameInput = useRef<HTMLInputElement>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
+  const form = useServerForm({
+    schema: CreateSavedFilterBodySchema,
+    defaultValues: { name: '' },
+    toBody: ({ name }) => ({ name, query: toSavedQuery(projectId, list) }),
+  });
+  const error = form.fieldError('name') ?? form.formError ?? deleteError;
 
   // The endpoint may be missing on an older server: the list works without saved filters.
   if (saved.error instanceof ApiError && saved.error.status === 404) return null;
@@ -26,23 +33,13 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
   const current = writeListParams(list).toString();
   const active = mine.find((filter) => writeListParams(fromSavedQuery(filter.query)).toString() === current);
 
-  async function save(event: React.FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) {
-      setError(t('validation.required'));
-      nameInput.current?.focus();
-      return;
-    }
-    setError(null);
-    try {
-      const filter = await create.mutateAsync({ name: name.trim(), query: toSavedQuery(projectId, list) });
-      setNaming(false);
-      setName('');
-      setMessage(t('list.saved.savedAs', { name: filter.name }));
-      saveButton.current?.focus();
-    } catch (failure) {
-      setError(projectErrorMessage(failure));
-    }
+  async function save(body: CreateSavedFilterBody) {
+    setDeleteError(null);
+    const filter = await create.mutateAsync(body);
+    setNaming(false);
+    form.reset();
+    setMessage(t('list.saved.savedAs', { name: filter.name }));
+    saveButton.current?.focus();
   }
 
   return (
@@ -78,7 +75,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
                   await remove.mutateAsync(active.id);
                   setMessage(t('list.saved.deleted', { name: active.name }));
                 } catch (failure) {
-                  setError(projectErrorMessage(failure));
+                  setDeleteError(errorMessage(failure));
                 }
               }}
             >
@@ -89,20 +86,18 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
         </div>
       ) : null}
       {naming ? (
-        <form className="saved-filters__form" onSubmit={save} noValidate>
+        <Form form={form} className="saved-filters__form" summary={false} onSubmit={save}>
           <label className="saved-filters__label" htmlFor={`${id}-name`}>
             {t('list.saved.name')}
           </label>
           <input
-            ref={nameInput}
+            {...form.register('name')}
             id={`${id}-name`}
             className="input input--compact"
-            value={name}
             maxLength={100}
             autoComplete="off"
-            aria-invalid={error ? true : undefined}
+            aria-invalid={form.fieldError('name') ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => setName(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape') {
                 event.preventDefault();
@@ -117,7 +112,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
           <button type="button" className="button button--small button--ghost" onClick={() => setNaming(false)}>
             {t('common.cancel')}
           </button>
-        </form>
+        </Form>
       ) : !active && !isDefaultList(list) ? (
         <button
           ref={saveButton}
@@ -126,7 +121,7 @@ export function SavedFilters({ projectId, list, onApply }: { projectId: number; 
           onClick={() => {
             setNaming(true);
             setMessage(null);
-            requestAnimationFrame(() => nameInput.current?.focus());
+            requestAnimationFrame(() => form.setFocus('name'));
           }}
         >
           {t('list.saved.saveCurrent')}

@@ -1,16 +1,18 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { CreateTaskBodySchema } from '../../../shared/tasks.js';
-import { FormAlert, SelectField, TextField } from '../../components/Field.js';
+import type { ProjectMember } from '../../../shared/projects.js';
+import { type CreateTaskBody, CreateTaskBodySchema } from '../../../shared/tasks.js';
+import { CheckboxGroup, FormAlert, HoursField, SelectField, TextField } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
+import { MarkdownField } from '../../components/MarkdownEditor.js';
 import { Modal } from '../../components/Modal.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { type ServerForm, useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
-import { MarkdownEditor } from '../../components/MarkdownEditor.js';
-import { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
-import { newIdempotencyKey, useCreateTask } from './use-tasks.js';
-import { localizeProjectError } from '../projects/labels.js';
 import { useInvalidateAfterTaskCreated, useProjects } from '../projects/use-projects.js';
+import { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
+import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from './task-fields.js';
+import { newIdempotencyKey, useCreateTask } from './use-tasks.js';
 
 export interface NewTaskDefaults {
   milestoneId?: number;
@@ -69,38 +71,217 @@ function NodeChecklist({ done }: { done: Record<Piece, boolean> }) {
   );
 }
 
-function NewTaskForm({
-  projectId: initialProjectId,
-  defaults,
-  onClose,
-}: {
-  projectId: number;
-  defaults: NewTaskDefaults;
-  onClose: () => void;
-}) {
+interface NewTaskValues {
+  projectId: string;
+  title: string;
+  description: string;
+  captainId: string;
+  collaboratorIds: string[];
+  deadline: string;
+  deadlineTime: string;
+  estimateHours: string;
+  activityType: string;
+  milestoneId: string;
+  labels: string;
+}
+
+type NewTaskForm = ServerForm<NewTaskValues, CreateTaskBody>;
+
+function newTaskValues(projectId: number, defaults: NewTaskDefaults): NewTaskValues {
+  return {
+    projectId: String(projectId),
+    title: '',
+    description: '',
+    captainId: '',
+    collaboratorIds: [],
+    deadline: '',
+    deadlineTime: '',
+    estimateHours: '',
+    activityType: '',
+    milestoneId: defaults.milestoneId ? String(defaults.milestoneId) : '',
+    labels: '',
+  };
+}
+
+/** The form as the create-task body: hours to minutes, ids to numbers, empty to null. */
+function newTaskBody(values: NewTaskValues) {
+  return {
+    projectId: Number(values.projectId),
+    title: values.title,
+    description: values.description,
+    captainId: idOrNull(values.captainId),
+    collaboratorIds: values.collaboratorIds.filter((value) => value !== values.captainId).map(Number),
+    deadline: deadlineFrom(values.deadline, values.deadlineTime),
+    estimateMinutes: minutesFromHours(values.estimateHours),
+    milestoneId: idOrNull(values.milestoneId),
+    activityType: values.activityType.trim() || null,
+    labels: labelsFrom(values.labels),
+  };
+}
+
+/** What the task is: its project, a title that says who, what and for whom, and the description. */
+function WhatFields({ form }: { form: NewTaskForm }) {
+  const { t } = useTranslation();
+  const projects = useProjects('all');
+  const projectId = Number(form.watch('projectId'));
+  const project = useProject(projectId);
+  const title = form.watch('title');
+  const projectOptions = (projects.data ?? []).filter((item) => item.state !== 'archived' || item.id === projectId);
+  return (
+    <>
+      <SelectField
+        label={t('newTask.fields.project')}
+        {...form.register('projectId', {
+          onChange: () => {
+            form.setValue('captainId', '');
+            form.setValue('collaboratorIds', []);
+          },
+        })}
+        value={String(projectId)}
+        options={
+          projectOptions.length > 0
+            ? projectOptions.map((item) => ({ value: String(item.id), label: `${item.key} · ${item.name}` }))
+            : project.data
+              ? [{ value: String(project.data.id), label: `${project.data.key} · ${project.data.name}` }]
+              : []
+        }
+      />
+      <TextField
+        label={t('newTask.fields.title')}
+        {...form.register('title')}
+        required
+        maxLength={200}
+        autoComplete="off"
+        autoFocus
+        hint={
+          title.trim().length > 0 && titleIsVague(title) ? (
+            <span className="hint-warn">{t('newTask.fields.titleVague')}</span>
+          ) : (
+            t('newTask.fields.titleHint')
+          )
+        }
+      />
+      <MarkdownField
+        control={form.control}
+        name="description"
+        label={t('newTask.fields.description')}
+        rows={6}
+        hint={t('newTask.fields.descriptionHint')}
+      />
+    </>
+  );
+}
+
+/** Who is responsible and by when, and who helps. */
+function WhoAndWhenFields({ form, members }: { form: NewTaskForm; members: readonly ProjectMember[] }) {
   const { t } = useTranslation();
   const me = useSession();
-  const navigate = useNavigate();
-  const form = useFormErrors();
-  const create = useCreateTask();
-  const afterCreated = useInvalidateAfterTaskCreated();
-  const projects = useProjects('all');
-  const [projectId, setProjectId] = useState(initialProjectId);
-  const project = useProject(projectId);
+  const captainId = form.watch('captainId');
+  return (
+    <>
+      <div className="form-grid">
+        <SelectField
+          label={t('newTask.fields.captain')}
+          {...form.register('captainId')}
+          value={captainId}
+          hint={t('newTask.fields.captainHint')}
+          options={[
+            { value: '', label: t('newTask.fields.noCaptain') },
+            ...members.map((member) => ({
+              value: String(member.userId),
+              label: member.userId === me.user.id ? t('tasks.you', { name: member.name }) : member.name,
+            })),
+          ]}
+        />
+        <fieldset className="field deadline-field" aria-describedby="deadline-hint">
+          <legend className="field__label">{t('newTask.fields.deadline')}</legend>
+          <div className="deadline-inputs">
+            <TextField label={t('newTask.fields.deadlineDate')} {...form.register('deadline')} type="date" fieldClassName="field--inline" />
+            <TextField
+              label={t('newTask.fields.deadlineTime')}
+              {...form.register('deadlineTime')}
+              type="time"
+              disabled={!form.watch('deadline')}
+              fieldClassName="field--inline"
+            />
+          </div>
+          <p className="field__hint" id="deadline-hint">
+            {t('newTask.fields.deadlineHint', { zone: me.organization.timeZone })}
+          </p>
+        </fieldset>
+      </div>
+      {members.length > 1 ? (
+        <CheckboxGroup
+          legend={t('newTask.fields.collaborators')}
+          hint={t('newTask.fields.collaboratorsHint')}
+          {...form.register('collaboratorIds')}
+          options={members
+            .filter((member) => String(member.userId) !== captainId)
+            .map((member) => ({ value: String(member.userId), label: member.name }))}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** How long, what kind of work, under which milestone, and labels to find it by. */
+function PlanningFields({ form }: { form: NewTaskForm }) {
+  const { t } = useTranslation();
+  const projectId = Number(form.watch('projectId'));
   const milestones = useMilestones(projectId);
   const activityTypes = useActivityTypes();
+  return (
+    <div className="form-grid">
+      <HoursField
+        label={t('newTask.fields.estimate')}
+        {...form.register('estimateHours')}
+        step={0.25}
+        hint={t('newTask.fields.estimateHint')}
+      />
+      <SelectField
+        label={t('newTask.fields.activityType')}
+        {...form.register('activityType')}
+        options={[
+          { value: '', label: t('newTask.fields.noActivityType') },
+          ...(activityTypes.data ?? []).filter((type) => type.active).map((type) => ({ value: type.key, label: type.name })),
+        ]}
+      />
+      <SelectField
+        label={t('newTask.fields.milestone')}
+        {...form.register('milestoneId')}
+        // Mounted again once the milestones are in, so the default one is selected.
+        key={`milestones-${projectId}-${milestones.data?.length ?? 0}`}
+        options={[
+          { value: '', label: t('newTask.fields.noMilestone') },
+          ...(milestones.data ?? []).map((milestone) => ({ value: String(milestone.id), label: milestone.title })),
+        ]}
+      />
+      <TextField label={t('newTask.fields.labels')} {...form.register('labels')} autoComplete="off" hint={t('newTask.fields.labelsHint')} />
+    </div>
+  );
+}
+
+function NewTaskForm({ projectId, defaults, onClose }: { projectId: number; defaults: NewTaskDefaults; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateTask();
+  const afterCreated = useInvalidateAfterTaskCreated();
   const directory = useDirectory();
+  const form = useServerForm({
+    schema: CreateTaskBodySchema,
+    defaultValues: newTaskValues(projectId, defaults),
+    toBody: newTaskBody,
+    messages: {
+      '/title': t('newTask.fields.titleTooShort'),
+      '/estimateMinutes': t('newTask.fields.estimateInvalid'),
+      '/labels': t('newTask.fields.labelsInvalid'),
+    },
+    fields: { '/estimateMinutes': 'estimateHours' },
+  });
+  const project = useProject(Number(form.watch('projectId')));
   // One key per form: a double click or a retried request creates the task once. “Create another” starts a new form.
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
-  const [formKey, setFormKey] = useState(0);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [captainId, setCaptainId] = useState('');
-  const [collaborators, setCollaborators] = useState<number[]>([]);
-  const [deadlineDate, setDeadlineDate] = useState('');
   const [created, setCreated] = useState<{ reference: string; title: string } | null>(null);
-  // Enter submits with the primary button (create and open); “Create and add another” sets this first.
-  const intent = useRef<'open' | 'another'>('open');
 
   const members = useMemo(() => {
     const names = new Map((directory.data ?? []).map((person) => [person.id, person]));
@@ -108,238 +289,40 @@ function NewTaskForm({
       .filter((member) => names.get(member.userId)?.active !== false)
       .sort((a, b) => a.name.localeCompare(b.name));
   }, [project.data, directory.data]);
-  const projectOptions = (projects.data ?? []).filter((item) => item.state !== 'archived' || item.id === projectId);
 
+  const [title, description, captainId, deadline] = form.watch(['title', 'description', 'captainId', 'deadline']);
   const done: Record<Piece, boolean> = {
     title: title.trim().length >= 3 && !titleIsVague(title),
     description: description.trim().length > 0,
     captain: captainId !== '',
-    deadline: deadlineDate !== '',
+    deadline: deadline !== '',
   };
 
-  async function submit(event: React.FormEvent<HTMLFormElement>, another: boolean) {
-    const data = new FormData(event.currentTarget);
-    const text = (field: string) => String(data.get(field) ?? '').trim();
-    const time = text('deadlineTime');
-    const estimateHours = text('estimateHours').replace(',', '.');
-    const estimate = estimateHours === '' ? null : Math.round(Number(estimateHours) * 60);
-    const body = form.validate(
-      CreateTaskBodySchema,
-      {
-        projectId,
-        title,
-        description,
-        captainId: captainId ? Number(captainId) : null,
-        collaboratorIds: collaborators.filter((id) => String(id) !== captainId),
-        deadline: deadlineDate ? (time ? `${deadlineDate}T${time}` : deadlineDate) : null,
-        estimateMinutes: Number.isNaN(estimate) ? Number.NaN : estimate,
-        milestoneId: text('milestoneId') ? Number(text('milestoneId')) : null,
-        activityType: text('activityType') || null,
-        labels: text('labels')
-          .split(',')
-          .map((label) => label.trim())
-          .filter(Boolean),
-      },
-      {
-        '/title': t('newTask.fields.titleTooShort'),
-        '/estimateMinutes': t('newTask.fields.estimateInvalid'),
-        '/labels': t('newTask.fields.labelsInvalid'),
-      },
-    );
-    if (!body) return;
-    try {
-      const task = await create.mutateAsync({ body, idempotencyKey });
-      afterCreated(task.projectId, task.milestoneId);
-      if (another) {
-        setCreated({ reference: task.reference, title: task.title });
-        setIdempotencyKey(newIdempotencyKey());
-        setTitle('');
-        setDescription('');
-        setCaptainId('');
-        setCollaborators([]);
-        setDeadlineDate('');
-        setFormKey((key) => key + 1);
-        form.clear();
-      } else {
-        onClose();
-        navigate(`/tasks/${task.id}`);
-      }
-    } catch (error) {
-      form.fail(localizeProjectError(error));
+  const createTask = (another: boolean) => async (body: CreateTaskBody) => {
+    const task = await create.mutateAsync({ body, idempotencyKey });
+    afterCreated(task.projectId, task.milestoneId);
+    if (!another) {
+      onClose();
+      navigate(`/tasks/${task.id}`);
+      return;
     }
-  }
+    setCreated({ reference: task.reference, title: task.title });
+    setIdempotencyKey(newIdempotencyKey());
+    form.reset(newTaskValues(Number(form.getValues('projectId')), defaults));
+    form.setFocus('title');
+  };
 
   return (
-    <form
-      ref={form.formRef}
-      className="form new-task-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const another = intent.current === 'another';
-        intent.current = 'open';
-        void submit(event, another);
-      }}
-    >
+    <Form form={form} className="form new-task-form" summary={false} onSubmit={createTask(false)}>
       <div role="status" className="status-region">
         {created ? <p className="alert alert--success">{t('newTask.createdAnother', created)}</p> : null}
       </div>
       <FormAlert message={form.formError} />
       <div className="new-task-layout">
-        <div className="new-task-fields" key={formKey}>
-          <SelectField
-            label={t('newTask.fields.project')}
-            pointer="/projectId"
-            value={String(projectId)}
-            onChange={(event) => {
-              setProjectId(Number(event.target.value));
-              setCaptainId('');
-              setCollaborators([]);
-            }}
-            options={
-              projectOptions.length > 0
-                ? projectOptions.map((item) => ({ value: String(item.id), label: `${item.key} · ${item.name}` }))
-                : project.data
-                  ? [{ value: String(project.data.id), label: `${project.data.key} · ${project.data.name}` }]
-                  : []
-            }
-            error={form.fieldError('/projectId')}
-          />
-          <TextField
-            label={t('newTask.fields.title')}
-            pointer="/title"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            required
-            maxLength={200}
-            autoComplete="off"
-            autoFocus
-            hint={
-              title.trim().length > 0 && titleIsVague(title) ? (
-                <span className="hint-warn">{t('newTask.fields.titleVague')}</span>
-              ) : (
-                t('newTask.fields.titleHint')
-              )
-            }
-            error={form.fieldError('/title')}
-          />
-          <MarkdownEditor
-            label={t('newTask.fields.description')}
-            name="description"
-            rows={6}
-            value={description}
-            onChange={setDescription}
-            hint={t('newTask.fields.descriptionHint')}
-            error={form.fieldError('/description')}
-          />
-          <div className="form-grid">
-            <SelectField
-              label={t('newTask.fields.captain')}
-              pointer="/captainId"
-              value={captainId}
-              onChange={(event) => setCaptainId(event.target.value)}
-              hint={t('newTask.fields.captainHint')}
-              options={[
-                { value: '', label: t('newTask.fields.noCaptain') },
-                ...members.map((member) => ({
-                  value: String(member.userId),
-                  label: member.userId === me.user.id ? t('tasks.you', { name: member.name }) : member.name,
-                })),
-              ]}
-              error={form.fieldError('/captainId')}
-            />
-            <fieldset className="field deadline-field" aria-describedby="deadline-hint">
-              <legend className="field__label">{t('newTask.fields.deadline')}</legend>
-              <div className="deadline-inputs">
-                <TextField
-                  label={t('newTask.fields.deadlineDate')}
-                  pointer="/deadline"
-                  type="date"
-                  value={deadlineDate}
-                  onChange={(event) => setDeadlineDate(event.target.value)}
-                  error={form.fieldError('/deadline')}
-                  fieldClassName="field--inline"
-                />
-                <TextField
-                  label={t('newTask.fields.deadlineTime')}
-                  pointer="/deadlineTime"
-                  type="time"
-                  disabled={!deadlineDate}
-                  fieldClassName="field--inline"
-                />
-              </div>
-              <p className="field__hint" id="deadline-hint">
-                {t('newTask.fields.deadlineHint', { zone: me.organization.timeZone })}
-              </p>
-            </fieldset>
-          </div>
-          {members.length > 1 ? (
-            <fieldset className="field choice-group">
-              <legend className="field__label">{t('newTask.fields.collaborators')}</legend>
-              <p className="field__hint">{t('newTask.fields.collaboratorsHint')}</p>
-              <div className="choice-group__items">
-                {members
-                  .filter((member) => String(member.userId) !== captainId)
-                  .map((member) => (
-                    <label className="choice" key={member.userId}>
-                      <input
-                        type="checkbox"
-                        name="collaboratorIds"
-                        value={member.userId}
-                        checked={collaborators.includes(member.userId)}
-                        onChange={(event) =>
-                          setCollaborators((list) =>
-                            event.target.checked ? [...list, member.userId] : list.filter((id) => id !== member.userId),
-                          )
-                        }
-                      />
-                      <span>{member.name}</span>
-                    </label>
-                  ))}
-              </div>
-              {form.fieldError('/collaboratorIds') ? <p className="field__error">{form.fieldError('/collaboratorIds')}</p> : null}
-            </fieldset>
-          ) : null}
-          <div className="form-grid">
-            <TextField
-              label={t('newTask.fields.estimate')}
-              pointer="/estimateHours"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              step={0.25}
-              hint={t('newTask.fields.estimateHint')}
-              error={form.fieldError('/estimateMinutes')}
-            />
-            <SelectField
-              label={t('newTask.fields.activityType')}
-              pointer="/activityType"
-              defaultValue=""
-              options={[
-                { value: '', label: t('newTask.fields.noActivityType') },
-                ...(activityTypes.data ?? []).filter((type) => type.active).map((type) => ({ value: type.key, label: type.name })),
-              ]}
-              error={form.fieldError('/activityType')}
-            />
-            <SelectField
-              label={t('newTask.fields.milestone')}
-              pointer="/milestoneId"
-              defaultValue={defaults.milestoneId ? String(defaults.milestoneId) : ''}
-              key={`milestones-${projectId}-${milestones.data?.length ?? 0}`}
-              options={[
-                { value: '', label: t('newTask.fields.noMilestone') },
-                ...(milestones.data ?? []).map((milestone) => ({ value: String(milestone.id), label: milestone.title })),
-              ]}
-              error={form.fieldError('/milestoneId')}
-            />
-            <TextField
-              label={t('newTask.fields.labels')}
-              pointer="/labels"
-              autoComplete="off"
-              hint={t('newTask.fields.labelsHint')}
-              error={form.fieldError('/labels')}
-            />
-          </div>
+        <div className="new-task-fields">
+          <WhatFields form={form} />
+          <WhoAndWhenFields form={form} members={members} />
+          <PlanningFields form={form} />
         </div>
         <NodeChecklist done={done} />
       </div>
@@ -347,22 +330,12 @@ function NewTaskForm({
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={create.isPending}
-          onClick={() => {
-            intent.current = 'another';
-            form.formRef.current?.requestSubmit();
-          }}
-        >
+        <button type="button" className="button" disabled={create.isPending} onClick={() => void form.submit(createTask(true))()}>
           {t('newTask.submitAnother')}
         </button>
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? t('newTask.submitting') : t('newTask.submit')}
-        </button>
+        <SubmitButton pending={create.isPending} label={t('newTask.submit')} pendingLabel={t('newTask.submitting')} />
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -5,7 +5,8 @@ import { allowedTransitions } from '../../../shared/task-rules.js';
 import type { Task, TaskSummary } from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, taskErrorMessage } from './labels.js';
+import { errorMessage } from '../../components/errors.js';
+import { actionLabel } from './labels.js';
 import { useProject } from './lookups.js';
 import { taskParts } from './task-parts.js';
 import { TransitionDialog } from './TransitionDialog.js';
@@ -71,7 +72,7 @@ export function StatusActions({ task, project: given, compact, onMoved }: Status
         container.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
       });
     } catch (failure) {
-      setError(taskErrorMessage(failure));
+      setError(errorMessage(failure));
     }
   }
 

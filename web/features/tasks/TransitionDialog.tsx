@@ -1,15 +1,23 @@
 import { useId, useState } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import type { Task, TaskSummary } from '../../../shared/tasks.js';
+import type { z } from 'zod';
+import {
+  type ChangeStatusBody,
+  ChangeStatusBodySchema,
+  ReviewBodySchema,
+  type Task,
+  type TaskSummary,
+  WaitingOnSchema,
+} from '../../../shared/tasks.js';
 import type { Transition } from '../../../shared/workflow.js';
-import { FormAlert, SelectField, TextField } from '../../components/Field.js';
+import { SelectField, TextField } from '../../components/Field.js';
+import { Form, FormActions } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useSession } from '../auth/use-session.js';
-import { actionLabel, localizeTaskError, statusLabel } from './labels.js';
+import { actionLabel, statusLabel } from './labels.js';
 import { useDirectory } from './lookups.js';
-import { TextAreaField } from './TextAreaField.js';
 import { useChangeStatus, useReview } from './use-tasks.js';
 
 type DialogTask = Pick<TaskSummary, 'id' | 'reference' | 'title' | 'status'>;
@@ -22,25 +30,51 @@ export interface TransitionDialogProps {
   onDone?: (task: Task) => void;
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+type WaitingKind = 'person' | 'external';
 
-function WaitingFields({ error }: { error: (pointer: string) => string | undefined }) {
+interface TransitionValues {
+  feedback: string;
+  reason: string;
+  waitingOn: { userId: string; external: string };
+}
+
+const DEFAULT_VALUES: TransitionValues = { feedback: '', reason: '', waitingOn: { userId: '', external: '' } };
+
+const RequiredReason = ChangeStatusBodySchema.shape.reason.unwrap().min(1);
+const RequiredFeedback = ReviewBodySchema.shape.feedback.unwrap().min(1);
+
+/** The status change as the server checks it, with what this move needs made required. */
+function statusSchema(needs: Transition['needs'], kind: WaitingKind): z.ZodType<ChangeStatusBody> {
+  if (needs === 'waiting') {
+    return ChangeStatusBodySchema.extend({ reason: RequiredReason, waitingOn: WaitingOnSchema.options[kind === 'external' ? 1 : 0] });
+  }
+  return needs === 'reason' ? ChangeStatusBodySchema.extend({ reason: RequiredReason }) : ChangeStatusBodySchema;
+}
+
+function WaitingFields({
+  register,
+  kind,
+  onKind,
+}: {
+  register: UseFormRegister<TransitionValues>;
+  kind: WaitingKind;
+  onKind: (kind: WaitingKind) => void;
+}) {
   const { t } = useTranslation();
   const me = useSession();
   const directory = useDirectory();
-  const [kind, setKind] = useState<'person' | 'external'>('person');
   const legendId = useId();
   const people = (directory.data ?? []).filter((person) => person.active && person.role !== 'client');
   return (
     <>
-      <TextAreaField
+      <TextField
+        multiline
         label={t('tasks.transition.waitingReason')}
         hint={t('tasks.transition.waitingReasonHint')}
-        pointer="/reason"
+        {...register('reason')}
         rows={3}
         maxLength={5000}
         required
-        error={error('/reason')}
         autoFocus
       />
       <fieldset className="field" aria-labelledby={legendId}>
@@ -48,20 +82,18 @@ function WaitingFields({ error }: { error: (pointer: string) => string | undefin
           {t('tasks.transition.waitingOn')}
         </legend>
         <div className="choice-group__items">
-          <label className="choice">
-            <input type="radio" name="waitingKind" value="person" checked={kind === 'person'} onChange={() => setKind('person')} />
-            <span>{t('tasks.transition.waitingOnPerson')}</span>
-          </label>
-          <label className="choice">
-            <input type="radio" name="waitingKind" value="external" checked={kind === 'external'} onChange={() => setKind('external')} />
-            <span>{t('tasks.transition.waitingOnExternal')}</span>
-          </label>
+          {(['person', 'external'] as const).map((value) => (
+            <label className="choice" key={value}>
+              <input type="radio" name="waitingKind" value={value} checked={kind === value} onChange={() => onKind(value)} />
+              <span>{t(value === 'person' ? 'tasks.transition.waitingOnPerson' : 'tasks.transition.waitingOnExternal')}</span>
+            </label>
+          ))}
         </div>
       </fieldset>
       {kind === 'person' ? (
         <SelectField
           label={t('tasks.transition.person')}
-          pointer="/waitingOn/userId"
+          {...register('waitingOn.userId')}
           disabled={directory.isPending}
           options={[
             { value: '', label: directory.isPending ? t('common.loading') : t('tasks.transition.choosePerson') },
@@ -70,17 +102,14 @@ function WaitingFields({ error }: { error: (pointer: string) => string | undefin
               label: person.id === me.user.id ? t('tasks.you', { name: person.name }) : person.name,
             })),
           ]}
-          defaultValue=""
-          error={error('/waitingOn/userId') ?? error('/waitingOn')}
         />
       ) : (
         <TextField
           label={t('tasks.transition.external')}
           hint={t('tasks.transition.externalHint')}
-          pointer="/waitingOn/external"
+          {...register('waitingOn.external')}
           maxLength={200}
           autoComplete="off"
-          error={error('/waitingOn/external') ?? error('/waitingOn')}
         />
       )}
     </>
@@ -112,119 +141,111 @@ export function TransitionDialog({ task, transition, onClose, onDone }: Transiti
   );
 }
 
-function TransitionForm({
-  task,
-  transition,
-  onClose,
-  onDone,
-}: {
+interface TransitionFormProps {
   task: DialogTask;
   transition: Transition;
   onClose: () => void;
-  onDone: ((task: Task) => void) | undefined;
-}) {
+  /** The move is made: tell the opener and close. */
+  onMoved: (task: Task) => void;
+}
+
+function TransitionActions({ transition, pending, onClose }: { transition: Transition; pending: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const form = useFormErrors();
-  const changeStatus = useChangeStatus();
-  const review = useReview();
-  const pending = changeStatus.isPending || review.isPending;
-  const required = t('validation.required');
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    try {
-      let result: Task;
-      if (transition.via === 'review') {
-        const feedback = text(data.get('feedback')).trim();
-        if (transition.needs === 'feedback') {
-          const valid = form.validate(
-            z.object({ feedback: z.string().trim().min(1).max(20_000) }),
-            { feedback },
-            { '/feedback': t('tasks.transition.feedbackRequired') },
-          );
-          if (!valid) return;
-        }
-        result = await review.mutateAsync({
-          id: task.id,
-          decision: transition.action === 'approve' ? 'approve' : 'request_changes',
-          ...(feedback ? { feedback } : {}),
-        });
-      } else if (transition.needs === 'waiting') {
-        const kind = text(data.get('waitingKind'));
-        const reason = text(data.get('reason')).trim();
-        const userId = text(data.get('waitingOn.userId'));
-        const external = text(data.get('waitingOn.external')).trim();
-        const valid = form.validate(
-          z.object({
-            reason: z.string().min(1).max(5000),
-            waitingOn:
-              kind === 'external' ? z.object({ external: z.string().min(1).max(200) }) : z.object({ userId: z.number().int().positive() }),
-          }),
-          { reason, waitingOn: kind === 'external' ? { external } : { userId: userId ? Number(userId) : undefined } },
-          {
-            '/reason': t('tasks.transition.waitingReasonRequired'),
-            '/waitingOn/userId': t('tasks.transition.personRequired'),
-            '/waitingOn/external': t('tasks.transition.externalRequired'),
-          },
-        );
-        if (!valid) return;
-        result = await changeStatus.mutateAsync({ id: task.id, status: transition.to, reason: valid.reason, waitingOn: valid.waitingOn });
-      } else {
-        const reason = text(data.get('reason')).trim();
-        if (transition.needs === 'reason') {
-          const valid = form.validate(z.object({ reason: z.string().min(1).max(5000) }), { reason }, { '/reason': required });
-          if (!valid) return;
-        }
-        result = await changeStatus.mutateAsync({ id: task.id, status: transition.to, ...(reason ? { reason } : {}) });
-      }
-      onDone?.(result);
-      onClose();
-    } catch (error) {
-      form.fail(localizeTaskError(error));
-    }
-  }
-
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
-      {transition.needs === 'waiting' ? <WaitingFields error={form.fieldError} /> : null}
+    <FormActions
+      end
+      onCancel={onClose}
+      pending={pending}
+      label={actionLabel(transition.action)}
+      pendingLabel={t('tasks.transition.pending')}
+      className={transition.action === 'cancel' ? 'button button--danger' : 'button button--primary'}
+    />
+  );
+}
+
+function TransitionForm({ onDone, ...props }: Omit<TransitionFormProps, 'onMoved'> & { onDone: ((task: Task) => void) | undefined }) {
+  const onMoved = (task: Task) => {
+    onDone?.(task);
+    props.onClose();
+  };
+  return props.transition.via === 'review' ? <ReviewForm {...props} onMoved={onMoved} /> : <StatusForm {...props} onMoved={onMoved} />;
+}
+
+/** Approve, or request changes with the feedback the captain works from. */
+function ReviewForm({ task, transition, onClose, onMoved }: TransitionFormProps) {
+  const { t } = useTranslation();
+  const review = useReview();
+  const form = useServerForm({
+    schema: transition.needs === 'feedback' ? ReviewBodySchema.extend({ feedback: RequiredFeedback }) : ReviewBodySchema,
+    defaultValues: DEFAULT_VALUES,
+    toBody: (values) => ({
+      decision: transition.action === 'approve' ? 'approve' : 'request_changes',
+      feedback: values.feedback.trim() || undefined,
+    }),
+    messages: { '/feedback': t('tasks.transition.feedbackRequired') },
+  });
+  return (
+    <Form form={form} onSubmit={async (body) => onMoved(await review.mutateAsync({ id: task.id, ...body }))}>
       {transition.needs === 'feedback' ? (
-        <TextAreaField
+        <TextField
+          multiline
           label={t('tasks.transition.feedback')}
           hint={t('tasks.transition.feedbackHint')}
-          pointer="/feedback"
+          {...form.register('feedback')}
           rows={5}
           maxLength={20_000}
           required
-          error={form.fieldError('/feedback')}
           autoFocus
         />
-      ) : null}
+      ) : (
+        <p>{t(`tasks.transition.confirm.${transition.action}`)}</p>
+      )}
+      <TransitionActions transition={transition} pending={review.isPending} onClose={onClose} />
+    </Form>
+  );
+}
+
+/** A status change, with the reason and whom the work waits on where the move needs them. */
+function StatusForm({ task, transition, onClose, onMoved }: TransitionFormProps) {
+  const { t } = useTranslation();
+  const changeStatus = useChangeStatus();
+  const [kind, setKind] = useState<WaitingKind>('person');
+  const waiting = transition.needs === 'waiting';
+  const form = useServerForm({
+    schema: statusSchema(transition.needs, kind),
+    defaultValues: DEFAULT_VALUES,
+    toBody: ({ reason, waitingOn }) => ({
+      status: transition.to,
+      reason: reason.trim() || undefined,
+      ...(waiting && {
+        waitingOn:
+          kind === 'external' ? { external: waitingOn.external } : { userId: waitingOn.userId ? Number(waitingOn.userId) : undefined },
+      }),
+    }),
+    messages: waiting
+      ? {
+          '/reason': t('tasks.transition.waitingReasonRequired'),
+          '/waitingOn/userId': t('tasks.transition.personRequired'),
+          '/waitingOn/external': t('tasks.transition.externalRequired'),
+        }
+      : { '/reason': t('validation.required') },
+  });
+  return (
+    <Form form={form} onSubmit={async (body) => onMoved(await changeStatus.mutateAsync({ id: task.id, ...body }))}>
+      {waiting ? <WaitingFields register={form.register} kind={kind} onKind={setKind} /> : null}
       {transition.needs === 'reason' ? (
-        <TextAreaField
+        <TextField
+          multiline
           label={t(`tasks.transition.reason.${transition.action === 'reopen' ? 'reopen' : 'cancel'}`)}
-          pointer="/reason"
+          {...form.register('reason')}
           rows={3}
           maxLength={5000}
           required
-          error={form.fieldError('/reason')}
           autoFocus
         />
       ) : null}
       {transition.needs === undefined ? <p>{t(`tasks.transition.confirm.${transition.action}`)}</p> : null}
-      <div className="actions actions--end">
-        <button type="button" className="button" onClick={onClose}>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="submit"
-          className={transition.action === 'cancel' ? 'button button--danger' : 'button button--primary'}
-          disabled={pending}
-        >
-          {pending ? t('tasks.transition.pending') : actionLabel(transition.action)}
-        </button>
-      </div>
-    </form>
+      <TransitionActions transition={transition} pending={changeStatus.isPending} onClose={onClose} />
+    </Form>
   );
 }

@@ -1,11 +1,10 @@
 /** The shared task layer: what the task page, My work and the project board build on. */
 export { type TaskFilter, lookupKeys, taskKeys } from './keys.js';
-export { actionLabel, localizeTaskError, statusLabel, taskErrorMessage } from './labels.js';
+export { actionLabel, statusLabel } from './labels.js';
 export { useActivityTypes, useDirectory, useMilestones, useProject } from './lookups.js';
 export { taskParts } from './task-parts.js';
 export { StatusActions } from './StatusActions.js';
 export { StatusBadge } from './StatusBadge.js';
-export { TextAreaField } from './TextAreaField.js';
 export { TransitionDialog } from './TransitionDialog.js';
 export {
   conflictOf,

@@ -4,7 +4,7 @@ import type { TaskSummary } from '../../../shared/tasks.js';
 import { OPEN_STATUSES } from '../../../shared/workflow.js';
 import { Modal } from '../../components/Modal.js';
 import { useSession } from '../auth/use-session.js';
-import { taskErrorMessage } from '../tasks/labels.js';
+import { errorMessage } from '../../components/errors.js';
 import { StatusBadge } from '../tasks/StatusBadge.js';
 import { listItems, useTaskList } from '../tasks/use-tasks.js';
 import { PlayIcon } from './icons.js';
@@ -127,8 +127,8 @@ function StartTimerChoices({ onStarted }: { onStarted: () => void }) {
         <TaskChoices title={t('timer.dialog.queue')} tasks={fromQueue} disabled={isBusy} onPick={(task) => void pick(task)} />
         <TaskChoices title={t('timer.dialog.found')} tasks={found} disabled={isBusy} onPick={(task) => void pick(task)} />
         {queue.isPending || searching ? <p className="muted">{t('common.loading')}</p> : null}
-        {queue.isError ? <p className="alert alert--error">{taskErrorMessage(queue.error)}</p> : null}
-        {search.isError ? <p className="alert alert--error">{taskErrorMessage(search.error)}</p> : null}
+        {queue.isError ? <p className="alert alert--error">{errorMessage(queue.error)}</p> : null}
+        {search.isError ? <p className="alert alert--error">{errorMessage(search.error)}</p> : null}
         {nothing ? <p className="muted">{text === '' ? t('timer.dialog.emptyQueue') : t('timer.dialog.none')}</p> : null}
       </div>
     </div>

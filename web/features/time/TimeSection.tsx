@@ -1,14 +1,16 @@
+import { errorMessage } from '../../components/errors.js';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isOrganizationAdmin } from '../../../shared/roles.js';
-import { formatDuration, type TimeEntry } from '../../../shared/time.js';
+import { DeleteTimeEntryQuerySchema, formatDuration, type TimeEntry } from '../../../shared/time.js';
+import { FormAlert, TextField } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
-import { TextAreaField } from '../tasks/TextAreaField.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
 import { todayIn } from '../../../shared/deadline.js';
 import { useActivityTypes } from '../tasks/lookups.js';
 import { type EntryAccess, entryAccess, weekLock } from './entry-access.js';
-import { timeErrorMessage } from './errors.js';
 import { formatLocalDate, trackedSummary } from './format.js';
 import { CheckIcon, LockIcon, PencilIcon, TrashIcon } from './icons.js';
 import { TimeEntryForm } from './TimeEntryForm.js';
@@ -75,6 +77,63 @@ function EntryLock({ status }: { status: TimeEntry['weekStatus'] }) {
   );
 }
 
+const ReasonRequiredSchema = DeleteTimeEntryQuerySchema.extend({ reason: DeleteTimeEntryQuerySchema.shape.reason.unwrap().min(1) });
+
+function DeleteEntryForm({
+  entry,
+  access,
+  onClose,
+}: {
+  entry: TimeEntry;
+  access: EntryAccess | null;
+  onClose: (deleted: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const remove = useDeleteTimeEntry();
+  const reasonRequired = access?.reasonRequired ?? false;
+  const form = useServerForm({
+    schema: reasonRequired ? ReasonRequiredSchema : DeleteTimeEntryQuerySchema,
+    defaultValues: { reason: '' },
+    toBody: ({ reason }) => ({ reason: reason.trim() || undefined }),
+    messages: { '/reason': t('timeEntry.form.reasonMissing') },
+  });
+  return (
+    <Form
+      form={form}
+      summary={false}
+      onSubmit={async ({ reason }) => {
+        await remove.mutateAsync({ id: entry.id, reason });
+        onClose(true);
+      }}
+    >
+      {access?.asksReason ? (
+        <TextField
+          multiline
+          label={reasonRequired ? t('timeEntry.fields.reason') : t('timeEntry.fields.reasonOptional')}
+          {...form.register('reason')}
+          rows={2}
+          maxLength={2000}
+          required={reasonRequired}
+          hint={reasonRequired ? t('timeEntry.form.reasonRequiredHint') : t('timeEntry.form.reasonHint')}
+        />
+      ) : null}
+      <FormAlert message={form.formError} />
+      <div className="actions actions--end">
+        {/* biome-ignore lint/a11y/noAutofocus: the safe choice is focused first */}
+        <button type="button" className="button" onClick={() => onClose(false)} autoFocus>
+          {t('common.cancel')}
+        </button>
+        <SubmitButton
+          pending={remove.isPending}
+          label={t('timeEntry.delete.confirm')}
+          pendingLabel={t('timeEntry.delete.pending')}
+          className="button button--danger"
+        />
+      </div>
+    </Form>
+  );
+}
+
 function DeleteEntryDialog({
   entry,
   access,
@@ -85,9 +144,6 @@ function DeleteEntryDialog({
   onClose: (deleted: boolean) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const remove = useDeleteTimeEntry();
-  const [error, setError] = useState<string | null>(null);
-  const reasonRequired = access?.reasonRequired ?? false;
   return (
     <Modal
       open={entry !== null}
@@ -104,48 +160,7 @@ function DeleteEntryDialog({
           : null
       }
     >
-      {entry ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
-            if (reasonRequired && reason === '') {
-              setError(t('timeEntry.form.reasonMissing'));
-              return;
-            }
-            setError(null);
-            try {
-              await remove.mutateAsync({ id: entry.id, reason: reason === '' ? undefined : reason });
-              onClose(true);
-            } catch (failure) {
-              setError(timeErrorMessage(failure));
-            }
-          }}
-        >
-          {access?.asksReason ? (
-            <TextAreaField
-              label={reasonRequired ? t('timeEntry.fields.reason') : t('timeEntry.fields.reasonOptional')}
-              pointer="/reason"
-              rows={2}
-              maxLength={2000}
-              required={reasonRequired}
-              hint={reasonRequired ? t('timeEntry.form.reasonRequiredHint') : t('timeEntry.form.reasonHint')}
-            />
-          ) : null}
-          <div role="alert">{error ? <p className="alert alert--error">{error}</p> : null}</div>
-          <div className="actions actions--end">
-            {/* biome-ignore lint/a11y/noAutofocus: the safe choice is focused first */}
-            <button type="button" className="button" onClick={() => onClose(false)} autoFocus>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button button--danger" disabled={remove.isPending}>
-              {remove.isPending ? t('timeEntry.delete.pending') : t('timeEntry.delete.confirm')}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      {entry ? <DeleteEntryForm entry={entry} access={access} onClose={onClose} /> : null}
     </Modal>
   );
 }
@@ -238,7 +253,7 @@ export function TimeSection() {
         <p className="muted">{t('common.loading')}</p>
       ) : entries.isError ? (
         <div className="notice notice--error" role="alert">
-          <p>{timeErrorMessage(entries.error)}</p>
+          <p>{errorMessage(entries.error)}</p>
           <button type="button" className="button" onClick={() => void entries.refetch()}>
             {t('common.retry')}
           </button>

@@ -8,7 +8,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDuration, type Timer } from '../../../shared/time.js';
 import { useSession } from '../auth/use-session.js';
-import { timeErrorMessage } from './errors.js';
+import { errorMessage } from '../../components/errors.js';
 import { timeKeys } from './keys.js';
 import { showTimerNotice } from './timer-notice.js';
 import { useRunningTimer, useStartTimer, useStopTimer } from './use-time.js';
@@ -57,7 +57,7 @@ export function useTimerActions() {
         );
         return { ok: true };
       } catch (error) {
-        const message = timeErrorMessage(error);
+        const message = errorMessage(error);
         showTimerNotice(t('timer.notice.startFailed', { reference: task.reference, message }), 'error');
         return { ok: false, message };
       } finally {
@@ -80,7 +80,7 @@ export function useTimerActions() {
       );
       return { ok: true };
     } catch (error) {
-      const message = timeErrorMessage(error);
+      const message = errorMessage(error);
       showTimerNotice(t('timer.notice.stopFailed', { reference: timer.taskReference, message }), 'error');
       return { ok: false, message };
     } finally {

@@ -3,49 +3,42 @@ import { useTranslation } from 'react-i18next';
 import { type ApiToken, CreateApiTokenBodySchema, type CreatedApiToken } from '../../../shared/api.js';
 import { CopyField } from '../../components/CopyField.js';
 import { errorMessage } from '../../components/errors.js';
-import { FormAlert, TextField } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
+import { Form } from '../../components/Form.js';
 import { ConfirmDialog } from '../../components/Modal.js';
 import { ErrorNotice, Loading, Section } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat } from '../auth/use-session.js';
 import { useCreateToken, useRevokeToken, useTokens } from './use-tokens.js';
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: CreatedApiToken) => void }) {
   const { t } = useTranslation();
   const create = useCreateToken();
-  const form = useFormErrors();
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const target = event.currentTarget;
-    const body = form.validate(CreateApiTokenBodySchema, { name: new FormData(target).get('name') });
-    if (!body) return;
-    try {
-      onCreated(await create.mutateAsync(body.name));
-      target.reset();
-    } catch (error) {
-      form.fail(error);
-    }
-  }
+  const form = useServerForm({ schema: CreateApiTokenBodySchema, defaultValues: { name: '' } });
 
   return (
-    <form ref={form.formRef} className="form form--inline" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form
+      form={form}
+      className="form form--inline"
+      onSubmit={async (body) => {
+        onCreated(await create.mutateAsync(body.name));
+        form.reset();
+      }}
+    >
       <div className="inline-row">
         <TextField
           label={t('tokens.name')}
-          pointer="/name"
+          {...form.register('name')}
           hint={t('tokens.nameHint')}
           autoComplete="off"
           required
-          error={form.fieldError('/name')}
           fieldClassName="inline-row__grow"
         />
         <button type="submit" className="button button--primary" disabled={create.isPending}>
           {create.isPending ? t('tokens.creating') : t('tokens.create')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -4,21 +4,40 @@ import { AcceptInvitationBodySchema } from '../../../shared/api.js';
 import { ApiError } from '../../api/client.js';
 import { AuthLayout } from '../../components/AuthLayout.js';
 import { errorMessage } from '../../components/errors.js';
-import { FormAlert, TextField } from '../../components/Field.js';
+import { TextField } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { formatDateTime } from '../../components/format.js';
 import { ErrorNotice, Loading } from '../../components/Page.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
+import { NewPasswordField } from '../auth/NewPasswordField.js';
 import { useSignedIn } from '../auth/use-session.js';
 import { useAcceptInvitation, useInvitation } from './use-invitation.js';
+
+function JoinForm({ token, name }: { token: string; name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const accept = useAcceptInvitation(token);
+  const signedIn = useSignedIn();
+  const form = useServerForm({ schema: AcceptInvitationBodySchema, defaultValues: { name, password: '' } });
+  return (
+    <Form
+      form={form}
+      onSubmit={async (body) => {
+        await signedIn(await accept.mutateAsync(body));
+        navigate('/', { replace: true });
+      }}
+    >
+      <TextField label={t('invitation.name')} {...form.register('name')} autoComplete="name" required />
+      <NewPasswordField label={t('invitation.password')} {...form.register('password')} />
+      <SubmitButton block pending={accept.isPending} label={t('invitation.submit')} pendingLabel={t('invitation.submitting')} />
+    </Form>
+  );
+}
 
 export function AcceptInvitationPage() {
   const { t, i18n } = useTranslation();
   const { token = '' } = useParams();
-  const navigate = useNavigate();
   const invitation = useInvitation(token);
-  const accept = useAcceptInvitation(token);
-  const signedIn = useSignedIn();
-  const form = useFormErrors();
 
   if (invitation.isPending) {
     return (
@@ -46,20 +65,6 @@ export function AcceptInvitationPage() {
 
   const { organizationName, email, name, expiresAt } = invitation.data;
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const body = form.validate(AcceptInvitationBodySchema, { name: data.get('name'), password: data.get('password') });
-    if (!body) return;
-    try {
-      const me = await accept.mutateAsync(body);
-      await signedIn(me);
-      navigate('/', { replace: true });
-    } catch (error) {
-      form.fail(error);
-    }
-  }
-
   return (
     <AuthLayout
       title={t('invitation.joinTitle', { organization: organizationName })}
@@ -79,29 +84,7 @@ export function AcceptInvitationPage() {
           <dd>{formatDateTime({ locale: i18n.language }, expiresAt)}</dd>
         </div>
       </dl>
-      <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-        <FormAlert message={form.formError} />
-        <TextField
-          label={t('invitation.name')}
-          pointer="/name"
-          autoComplete="name"
-          defaultValue={name}
-          required
-          error={form.fieldError('/name')}
-        />
-        <TextField
-          label={t('invitation.password')}
-          pointer="/password"
-          type="password"
-          autoComplete="new-password"
-          hint={t('password.rule')}
-          required
-          error={form.fieldError('/password')}
-        />
-        <button type="submit" className="button button--primary button--block" disabled={accept.isPending}>
-          {accept.isPending ? t('invitation.submitting') : t('invitation.submit')}
-        </button>
-      </form>
+      <JoinForm token={token} name={name} />
     </AuthLayout>
   );
 }

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type InvitationLink, type Person, UpdateUserBodySchema } from '../../../shared/api.js';
 import { CopyField } from '../../components/CopyField.js';
 import { errorMessage } from '../../components/errors.js';
-import { FormAlert, SelectField, StatusMessage, TextField } from '../../components/Field.js';
+import { HoursField, SelectField, StatusMessage } from '../../components/Field.js';
+import { Form, SubmitButton } from '../../components/Form.js';
 import { Modal } from '../../components/Modal.js';
-import { useFormErrors } from '../../components/use-form-errors.js';
+import { useServerForm } from '../../components/use-server-form.js';
 import { useFormat, useSession } from '../auth/use-session.js';
 import { optionalNumber, roleOptions, stateLabel } from './labels.js';
 import { useNewInvitation, useUpdatePerson } from './use-people.js';
@@ -13,56 +14,23 @@ import { useNewInvitation, useUpdatePerson } from './use-people.js';
 function RoleAndCapacityForm({ person }: { person: Person }) {
   const { t } = useTranslation();
   const update = useUpdatePerson(person.id);
-  const form = useFormErrors();
-  const [saved, setSaved] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const data = new FormData(event.currentTarget);
-    const body = form.validate(UpdateUserBodySchema, {
-      role: data.get('role'),
-      capacityHours: optionalNumber(data.get('capacityHours')),
-    });
-    if (!body) return;
-    try {
-      await update.mutateAsync(body);
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
-  }
+  const form = useServerForm({
+    schema: UpdateUserBodySchema,
+    defaultValues: { role: person.role, capacityHours: String(person.capacityHours) },
+    toBody: (values) => ({ ...values, capacityHours: optionalNumber(values.capacityHours) }),
+  });
 
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form form={form} onSubmit={(body) => update.mutateAsync(body)}>
       <div className="form-grid">
-        <SelectField
-          label={t('people.fields.role')}
-          pointer="/role"
-          options={roleOptions()}
-          defaultValue={person.role}
-          error={form.fieldError('/role')}
-        />
-        <TextField
-          label={t('people.fields.capacity')}
-          pointer="/capacityHours"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={168}
-          step={0.5}
-          defaultValue={person.capacityHours}
-          error={form.fieldError('/capacityHours')}
-        />
+        <SelectField label={t('people.fields.role')} {...form.register('role')} options={roleOptions()} />
+        <HoursField label={t('people.fields.capacity')} {...form.register('capacityHours')} max={168} step={0.5} />
       </div>
-      <StatusMessage message={saved ? t('people.manage.saved') : null} />
+      <StatusMessage message={form.succeeded ? t('people.manage.saved') : null} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('common.saving') : t('common.save')}
-        </button>
+        <SubmitButton pending={update.isPending} />
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -16,6 +16,7 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
+import { errorMessage } from '../../../components/errors.js';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -25,7 +26,7 @@ import type { TaskSummary } from '../../../../shared/tasks.js';
 import { isOpen, type TaskStatus, type Transition, transitionsFrom } from '../../../../shared/workflow.js';
 import { ErrorNotice } from '../../../components/Page.js';
 import { useSession } from '../../auth/use-session.js';
-import { statusLabel, taskErrorMessage } from '../labels.js';
+import { statusLabel } from '../labels.js';
 import { useDirectory } from '../lookups.js';
 import { taskParts } from '../task-parts.js';
 import { TransitionDialog } from '../TransitionDialog.js';
@@ -127,7 +128,7 @@ function Column({ status, projectId, names, menuFor, focusId, onFocused, onMove,
           </button>
         ) : null}
       </header>
-      {tasks.isError ? <ErrorNotice message={taskErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
+      {tasks.isError ? <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} /> : null}
       <SortableContext id={status} items={items.map((task) => task.id)} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className="board-column__cards" aria-labelledby={headingId} aria-busy={tasks.isPending || undefined}>
           {items.map((task, index) => (
@@ -279,7 +280,7 @@ export function Board() {
     } catch (error) {
       rollback();
       if (viaMenu) setFocusId(task.id);
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 
@@ -302,7 +303,7 @@ export function Board() {
         t('board.reordered', { reference: task.reference, position: Math.min(newIndex, items.length - 1) + 1, count: items.length }),
       );
     } catch (error) {
-      refuse(t('board.refused.server', { reference: task.reference, message: taskErrorMessage(error) }));
+      refuse(t('board.refused.server', { reference: task.reference, message: errorMessage(error) }));
     }
   }
 

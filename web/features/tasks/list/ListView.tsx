@@ -1,4 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { errorMessage } from '../../../components/errors.js';
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +12,6 @@ import { useDirectory, useMilestones } from '../lookups.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { Highlight, splitHighlight } from './Highlight.js';
-import { projectErrorMessage } from '../../projects/labels.js';
 import { isDefaultList, LIST_SORTS, type ListParams, readListParams, toTaskFilter, writeListParams } from './list-filters.js';
 import { useProjectContext } from '../../projects/ProjectPage.js';
 import { SavedFilters } from '../../saved-filters/SavedFilters.js';
@@ -423,7 +423,7 @@ export function ListView() {
       {tasks.isPending ? (
         <Loading />
       ) : tasks.isError ? (
-        <ErrorNotice message={projectErrorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
+        <ErrorNotice message={errorMessage(tasks.error)} onRetry={() => void tasks.refetch()} />
       ) : items.length === 0 ? (
         <div className="empty-state">
           {isDefaultList(list) ? (

@@ -1,24 +1,50 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../../components/Field.js';
-import { useFormErrors } from '../../../components/use-form-errors.js';
-import { localizeTaskError } from '../labels.js';
+import { UpdateTaskBodySchema } from '../../../../shared/tasks.js';
+import { Form, FormActions } from '../../../components/Form.js';
 import { Markdown } from '../../../components/Markdown.js';
-import { MarkdownEditor } from '../../../components/MarkdownEditor.js';
+import { MarkdownField } from '../../../components/MarkdownEditor.js';
+import { useServerForm } from '../../../components/use-server-form.js';
 import { useTaskView } from './task-context.js';
+
+const DescriptionSchema = UpdateTaskBodySchema.pick({ description: true });
+
+function DescriptionForm({ base, text, onClose }: { base: number; text: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { save } = useTaskView();
+  const form = useServerForm({ schema: DescriptionSchema, defaultValues: { description: text } });
+  return (
+    <Form
+      form={form}
+      onSubmit={async (changes) => {
+        await save(changes, base);
+        onClose();
+      }}
+    >
+      <MarkdownField
+        control={form.control}
+        name="description"
+        label={t('taskView.description.label')}
+        hideLabel
+        hint={t('taskView.markdown.hint')}
+        maxLength={100_000}
+        rows={12}
+        autoFocus
+      />
+      <FormActions onCancel={onClose} pending={form.formState.isSubmitting} label={t('taskView.description.save')} />
+    </Form>
+  );
+}
 
 export function DescriptionSection() {
   const { t } = useTranslation();
-  const { task, canEdit, save } = useTaskView();
+  const { task, canEdit } = useTaskView();
   const [editing, setEditing] = useState<{ base: number; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
-  const form = useFormErrors();
   const editButton = useRef<HTMLButtonElement>(null);
   const headingId = useId();
 
   const close = () => {
     setEditing(null);
-    form.clear();
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
@@ -40,45 +66,7 @@ export function DescriptionSection() {
         ) : null}
       </div>
       {editing ? (
-        <form
-          ref={form.formRef}
-          className="form"
-          noValidate
-          onSubmit={async (event) => {
-            event.preventDefault();
-            setPending(true);
-            try {
-              await save({ description: editing.text }, editing.base);
-              close();
-            } catch (error) {
-              form.fail(localizeTaskError(error));
-            } finally {
-              setPending(false);
-            }
-          }}
-        >
-          <FormAlert message={form.formError} />
-          <MarkdownEditor
-            label={t('taskView.description.label')}
-            hideLabel
-            hint={t('taskView.markdown.hint')}
-            name="description"
-            value={editing.text}
-            onChange={(text) => setEditing({ ...editing, text })}
-            maxLength={100_000}
-            rows={12}
-            error={form.fieldError('/description')}
-            autoFocus
-          />
-          <div className="actions">
-            <button type="submit" className="button button--primary" disabled={pending}>
-              {pending ? t('common.saving') : t('taskView.description.save')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <DescriptionForm base={editing.base} text={editing.text} onClose={close} />
       ) : task.description.trim() ? (
         <Markdown className="task-description">{task.description}</Markdown>
       ) : (

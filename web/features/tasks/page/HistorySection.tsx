@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '../../../../shared/tasks.js';
 import { TASK_STATUSES, type TaskStatus, type TransitionAction } from '../../../../shared/workflow.js';
 import { useFormat } from '../../auth/use-session.js';
-import { actionLabel, statusLabel, taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
+import { actionLabel, statusLabel } from '../labels.js';
 import { useHistory } from '../use-tasks.js';
 import { useTaskView } from './task-context.js';
 import { isFieldName, isTimeEntryField, useFieldFormat, useMinutes, usePeopleNames, useTimeEntryFieldFormat } from './use-field-format.js';
@@ -196,7 +197,7 @@ export function HistorySection() {
       {history.isPending ? (
         <p className="muted">{t('common.loading')}</p>
       ) : history.isError ? (
-        <p className="alert alert--error">{taskErrorMessage(history.error)}</p>
+        <p className="alert alert--error">{errorMessage(history.error)}</p>
       ) : (
         <ol className="timeline" aria-labelledby={headingId}>
           {history.data.map((entry) => (

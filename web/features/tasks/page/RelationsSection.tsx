@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { TaskSchema } from '../../../../shared/tasks.js';
 import { apiFetch } from '../../../api/client.js';
 import { taskKeys } from '../keys.js';
-import { taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { listItems, useAddDependency, useRemoveDependency, useTask, useTaskList } from '../use-tasks.js';
 import { useTaskView } from './task-context.js';
@@ -111,7 +111,7 @@ export function RelationsSection() {
                           await remove.mutateAsync({ id: task.id, blockedById: id });
                           setMessage(t('taskView.relations.removed', { reference: blocker?.reference ?? `#${id}` }));
                         } catch (failure) {
-                          setError(taskErrorMessage(failure));
+                          setError(errorMessage(failure));
                         }
                       }}
                     >
@@ -136,7 +136,7 @@ export function RelationsSection() {
                   await add.mutateAsync({ id: task.id, blockedById: picked.id });
                   setMessage(t('taskView.relations.added', { reference: picked.reference }));
                 } catch (failure) {
-                  setError(taskErrorMessage(failure));
+                  setError(errorMessage(failure));
                 }
               }}
             />

@@ -1,18 +1,16 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import type { Task } from '../../../../shared/tasks.js';
-import { CheckboxGroup, FormAlert, SelectField, TextField } from '../../../components/Field.js';
-import { useFormErrors } from '../../../components/use-form-errors.js';
+import { type Task, UpdateTaskBodySchema } from '../../../../shared/tasks.js';
+import { CheckboxGroup, HoursField, SelectField, TextField } from '../../../components/Field.js';
+import { Form, FormActions } from '../../../components/Form.js';
+import { useServerForm } from '../../../components/use-server-form.js';
 import { useFormat } from '../../auth/use-session.js';
 import { DeadlineMark } from '../DeadlineMark.js';
-import { localizeTaskError } from '../labels.js';
 import { useActivityTypes, useMilestones } from '../lookups.js';
+import { deadlineFrom, idOrNull, labelsFrom, minutesFromHours } from '../task-fields.js';
 import { listItems, useTaskList } from '../use-tasks.js';
 import { type TaskChanges, useTaskView } from './task-context.js';
 import { useMinutes, usePeopleNames } from './use-field-format.js';
-
-const text = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value.trim() : '');
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -125,172 +123,127 @@ export function TaskDetails() {
   );
 }
 
+function detailValues(task: Task) {
+  const [deadline = '', deadlineTime = ''] = (task.deadline ?? '').split('T');
+  return {
+    captainId: task.captainId ? String(task.captainId) : '',
+    collaboratorIds: task.collaboratorIds.map(String),
+    deadline,
+    deadlineTime,
+    estimateMinutes: task.estimateMinutes !== null ? String(Math.round((task.estimateMinutes / 60) * 100) / 100) : '',
+    activityType: task.activityType ?? '',
+    labels: task.labels.join(', '),
+    milestoneId: task.milestoneId ? String(task.milestoneId) : '',
+    parentId: task.parentId ? String(task.parentId) : '',
+  };
+}
+
+type DetailValues = ReturnType<typeof detailValues>;
+
+/** The form as the task's fields: ids as numbers, the estimate in minutes, empty as null. */
+function detailChanges(values: DetailValues): Record<string, unknown> {
+  return {
+    captainId: idOrNull(values.captainId),
+    collaboratorIds: values.collaboratorIds.filter((value) => value !== values.captainId).map(Number),
+    deadline: deadlineFrom(values.deadline, values.deadlineTime),
+    estimateMinutes: minutesFromHours(values.estimateMinutes),
+    activityType: values.activityType.trim() || null,
+    labels: labelsFrom(values.labels),
+    milestoneId: idOrNull(values.milestoneId),
+    parentId: idOrNull(values.parentId),
+  };
+}
+
 function DetailsForm({ base, onDone }: { base: Task; onDone: () => void }) {
   const { t } = useTranslation();
   const { project, canAssign, save } = useTaskView();
   const format = useFormat();
-  const form = useFormErrors();
   const milestones = useMilestones(base.projectId);
   const activityTypes = useActivityTypes();
   const projectTasks = useTaskList({ projectId: base.projectId, sort: 'project', limit: 500 });
-  const [pending, setPending] = useState(false);
-  const [captainId, setCaptainId] = useState(base.captainId ? String(base.captainId) : '');
+  const form = useServerForm({
+    schema: UpdateTaskBodySchema,
+    defaultValues: detailValues(base),
+    toBody: detailChanges,
+    messages: { '/estimateMinutes': t('taskView.details.estimateInvalid') },
+  });
+  const captainId = form.watch('captainId');
   const members = project?.members ?? [];
-  const [deadlineDate, deadlineTime] = (base.deadline ?? '').split('T');
   const parents = listItems(projectTasks.data).filter((other) => other.id !== base.id);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const date = text(data.get('deadline'));
-    const time = text(data.get('deadlineTime'));
-    const estimate = text(data.get('estimateMinutes')).replace(',', '.');
-    const hours = estimate === '' ? null : Number(estimate);
-    const checked = form.validate(
-      z.object({ estimateMinutes: z.number().min(0).max(1666).nullable() }),
-      { estimateMinutes: hours },
-      { '/estimateMinutes': t('taskView.details.estimateInvalid') },
-    );
-    if (!checked) return;
-    const next: Record<string, unknown> = {
-      captainId: captainId ? Number(captainId) : null,
-      collaboratorIds: canAssign ? data.getAll('collaboratorIds').map(Number) : base.collaboratorIds,
-      deadline: date ? (time ? `${date}T${time}` : date) : null,
-      estimateMinutes: hours === null ? null : Math.round(hours * 60),
-      activityType: text(data.get('activityType')) || null,
-      labels: [
-        ...new Set(
-          text(data.get('labels'))
-            .split(',')
-            .map((label) => label.trim().toLowerCase())
-            .filter(Boolean),
-        ),
-      ],
-      milestoneId: text(data.get('milestoneId')) ? Number(data.get('milestoneId')) : null,
-      parentId: text(data.get('parentId')) ? Number(data.get('parentId')) : null,
-    };
+  async function onSubmit(next: TaskChanges) {
     const changes: TaskChanges = {};
     for (const [field, value] of Object.entries(next)) {
       const before = base[field as keyof Task];
-      const comparable = field === 'collaboratorIds' || field === 'labels' ? [...(value as unknown[])].sort() : value;
+      const comparable = Array.isArray(value) ? [...value].sort() : value;
       const previous = Array.isArray(before) ? [...before].sort() : before;
       if (!sameValue(comparable, previous)) (changes as Record<string, unknown>)[field] = value;
     }
-    if (Object.keys(changes).length === 0) {
-      onDone();
-      return;
-    }
-    setPending(true);
-    try {
-      await save(changes, base.version);
-      onDone();
-    } catch (error) {
-      form.fail(localizeTaskError(error));
-    } finally {
-      setPending(false);
-    }
+    if (Object.keys(changes).length > 0) await save(changes, base.version);
+    onDone();
   }
 
   const memberOptions = members.map((member) => ({ value: String(member.userId), label: member.name }));
+  const none = { value: '', label: t('taskView.none') };
   return (
-    <form ref={form.formRef} className="form" onSubmit={onSubmit} noValidate>
-      <FormAlert message={form.formError} />
+    <Form form={form} onSubmit={onSubmit}>
       <SelectField
         label={t('taskView.fields.captainId')}
-        pointer="/captainId"
-        value={captainId}
-        onChange={(event) => setCaptainId(event.target.value)}
+        {...form.register('captainId')}
         disabled={!canAssign}
         hint={canAssign ? t('taskView.details.captainHint') : t('taskView.details.assignOnly')}
         options={[{ value: '', label: t('taskView.noCaptain') }, ...memberOptions]}
-        error={form.fieldError('/captainId')}
       />
       {canAssign && members.length > 1 ? (
         <CheckboxGroup
           legend={t('taskView.fields.collaboratorIds')}
-          pointer="/collaboratorIds"
+          {...form.register('collaboratorIds')}
           options={memberOptions.filter((option) => option.value !== captainId)}
-          defaultValues={base.collaboratorIds.map(String)}
-          error={form.fieldError('/collaboratorIds') ?? form.fieldError('/collaboratorIds/0')}
         />
       ) : null}
       <div className="form-grid form-grid--tight">
-        <TextField
-          label={t('taskView.details.deadlineDate')}
-          pointer="/deadline"
-          type="date"
-          defaultValue={deadlineDate ?? ''}
-          error={form.fieldError('/deadline')}
-        />
+        <TextField label={t('taskView.details.deadlineDate')} {...form.register('deadline')} type="date" />
         <TextField
           label={t('taskView.details.deadlineTime')}
-          pointer="/deadlineTime"
+          {...form.register('deadlineTime')}
           type="time"
-          defaultValue={deadlineTime ?? ''}
           hint={format.timeZone ? t('taskView.details.timeZone', { zone: format.timeZone }) : undefined}
         />
       </div>
-      <TextField
-        label={t('taskView.details.estimateHours')}
-        pointer="/estimateMinutes"
-        type="number"
-        inputMode="decimal"
-        min={0}
-        step={0.25}
-        defaultValue={base.estimateMinutes !== null ? String(Math.round((base.estimateMinutes / 60) * 100) / 100) : ''}
-        error={form.fieldError('/estimateMinutes')}
-      />
+      <HoursField label={t('taskView.details.estimateHours')} {...form.register('estimateMinutes')} step={0.25} />
       <SelectField
         label={t('taskView.fields.activityType')}
-        pointer="/activityType"
-        defaultValue={base.activityType ?? ''}
+        {...form.register('activityType')}
         options={[
-          { value: '', label: t('taskView.none') },
+          none,
           ...(activityTypes.data ?? [])
             .filter((type) => type.active || type.key === base.activityType)
             .map((type) => ({ value: type.key, label: type.name })),
         ]}
-        error={form.fieldError('/activityType')}
       />
       <TextField
         label={t('taskView.fields.labels')}
-        pointer="/labels"
-        defaultValue={base.labels.join(', ')}
+        {...form.register('labels')}
         hint={t('taskView.details.labelsHint')}
         autoComplete="off"
-        error={form.fieldError('/labels')}
       />
       <SelectField
         label={t('taskView.fields.milestoneId')}
-        pointer="/milestoneId"
-        defaultValue={base.milestoneId ? String(base.milestoneId) : ''}
-        options={[
-          { value: '', label: t('taskView.none') },
-          ...(milestones.data ?? []).map((milestone) => ({ value: String(milestone.id), label: milestone.title })),
-        ]}
-        error={form.fieldError('/milestoneId')}
+        {...form.register('milestoneId')}
+        options={[none, ...(milestones.data ?? []).map((milestone) => ({ value: String(milestone.id), label: milestone.title }))]}
       />
       <SelectField
         label={t('taskView.fields.parentId')}
-        pointer="/parentId"
-        defaultValue={base.parentId ? String(base.parentId) : ''}
+        {...form.register('parentId')}
         options={[
-          { value: '', label: t('taskView.none') },
+          none,
           ...parents.map((other) => ({ value: String(other.id), label: `${other.reference} · ${other.title}` })),
           ...(base.parentId && !parents.some((other) => other.id === base.parentId)
             ? [{ value: String(base.parentId), label: `#${base.parentId}` }]
             : []),
         ]}
-        error={form.fieldError('/parentId')}
       />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions onCancel={onDone} pending={form.formState.isSubmitting} />
+    </Form>
   );
 }

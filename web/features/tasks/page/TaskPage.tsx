@@ -1,22 +1,22 @@
+import { errorMessage } from '../../../components/errors.js';
 import { useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { useEffect, useId, useRef, useState } from 'react';
-import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { canAssign, canWork } from '../../../../shared/task-rules.js';
-import type { Task } from '../../../../shared/tasks.js';
+import { type Task, UpdateTaskBodySchema } from '../../../../shared/tasks.js';
 import { isOpen } from '../../../../shared/workflow.js';
 import { ApiError } from '../../../api/client.js';
 import { FormAlert } from '../../../components/Field.js';
+import { Form, FormActions } from '../../../components/Form.js';
 import { ErrorNotice, Loading } from '../../../components/Page.js';
-import { useFormErrors } from '../../../components/use-form-errors.js';
+import { useServerForm } from '../../../components/use-server-form.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { TimerButton } from '../../time/TimerButton.js';
-import { localizeTaskError, taskErrorMessage } from '../labels.js';
 import { useDirectory, useProject } from '../lookups.js';
-import { StatusActions } from '../StatusActions.js';
+import { canAssign, canWork } from '../../../../shared/task-rules.js';
 import { taskParts } from '../task-parts.js';
+import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { conflictOf, storeTask, useHistory, useTask, useUpdateTask } from '../use-tasks.js';
 import { CommentsSection } from '../../comments/CommentsSection.js';
@@ -53,7 +53,7 @@ export function TaskPage() {
     );
   }
   if (task.isPending) return <Loading />;
-  if (task.isError) return <ErrorNotice message={taskErrorMessage(task.error)} onRetry={() => void task.refetch()} />;
+  if (task.isError) return <ErrorNotice message={errorMessage(task.error)} onRetry={() => void task.refetch()} />;
   return <TaskScreen task={task.data} />;
 }
 
@@ -142,15 +142,59 @@ function TaskScreen({ task }: { task: Task }) {
   );
 }
 
+const TitleSchema = UpdateTaskBodySchema.pick({ title: true });
+
+function TitleForm({ base, onClose }: { base: number; onClose: (saved: boolean) => void }) {
+  const { t } = useTranslation();
+  const { task, save } = useTaskView();
+  const form = useServerForm({
+    schema: TitleSchema,
+    defaultValues: { title: task.title },
+    messages: { '/title': t('taskView.title.invalid') },
+  });
+  const inputId = useId();
+  const error = form.fieldError('title');
+
+  return (
+    <Form
+      form={form}
+      className="task-title-form"
+      summary={false}
+      onSubmit={async (changes) => onClose((await save(changes, base)) === 'saved')}
+    >
+      <label className="visually-hidden" htmlFor={inputId}>
+        {t('taskView.title.label')}
+      </label>
+      <input
+        id={inputId}
+        {...form.register('title')}
+        className="input task-title-form__input"
+        minLength={3}
+        maxLength={200}
+        required
+        aria-invalid={error ? true : undefined}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            onClose(true);
+          }
+        }}
+        // biome-ignore lint/a11y/noAutofocus: the person asked to rename the task
+        autoFocus
+      />
+      {error ? <p className="field__error">{error}</p> : null}
+      <FormAlert message={form.formError} />
+      <FormActions onCancel={() => onClose(true)} pending={form.formState.isSubmitting} label={t('taskView.title.save')} />
+    </Form>
+  );
+}
+
 function TaskTitle() {
   const { t } = useTranslation();
-  const { task, canEdit, save } = useTaskView();
+  const { task, canEdit } = useTaskView();
   const [editing, setEditing] = useState<{ base: number } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const renameButton = useRef<HTMLButtonElement>(null);
-  const form = useFormErrors();
-  const [pending, setPending] = useState(false);
-  const inputId = useId();
 
   useEffect(() => {
     const main = heading.current?.closest('main');
@@ -159,71 +203,13 @@ function TaskTitle() {
 
   if (editing) {
     return (
-      <form
-        ref={form.formRef}
-        className="task-title-form"
-        noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const valid = form.validate(
-            z.object({ title: z.string().trim().min(3).max(200) }),
-            { title: new FormData(event.currentTarget).get('title') },
-            { '/title': t('taskView.title.invalid') },
-          );
-          if (!valid) return;
-          const { title } = valid;
-          setPending(true);
-          try {
-            const result = await save({ title }, editing.base);
-            setEditing(null);
-            if (result === 'saved') requestAnimationFrame(() => renameButton.current?.focus());
-          } catch (error) {
-            form.fail(localizeTaskError(error));
-          } finally {
-            setPending(false);
-          }
+      <TitleForm
+        base={editing.base}
+        onClose={(refocus) => {
+          setEditing(null);
+          if (refocus) requestAnimationFrame(() => renameButton.current?.focus());
         }}
-      >
-        <label className="visually-hidden" htmlFor={inputId}>
-          {t('taskView.title.label')}
-        </label>
-        <input
-          id={inputId}
-          name="title"
-          className="input task-title-form__input"
-          defaultValue={task.title}
-          minLength={3}
-          maxLength={200}
-          required
-          aria-invalid={form.fieldError('/title') ? true : undefined}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              setEditing(null);
-              requestAnimationFrame(() => renameButton.current?.focus());
-            }
-          }}
-          // biome-ignore lint/a11y/noAutofocus: the person asked to rename the task
-          autoFocus
-        />
-        {form.fieldError('/title') ? <p className="field__error">{form.fieldError('/title')}</p> : null}
-        <FormAlert message={form.formError} />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={pending}>
-            {pending ? t('common.saving') : t('taskView.title.save')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setEditing(null);
-              requestAnimationFrame(() => renameButton.current?.focus());
-            }}
-          >
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
+      />
     );
   }
   return (
@@ -299,7 +285,7 @@ function ConflictNotice({
             try {
               await onReapply();
             } catch (failure) {
-              setError(taskErrorMessage(failure));
+              setError(errorMessage(failure));
             } finally {
               setPending(false);
             }

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { errorMessage } from '../../../components/errors.js';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +13,6 @@ import { PageHeader } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { DeadlineMark } from '../DeadlineMark.js';
 import { lookupKeys } from '../keys.js';
-import { taskErrorMessage } from '../labels.js';
 import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { taskParts } from '../task-parts.js';
@@ -176,7 +176,7 @@ export function MyWorkPage() {
           <p className="muted">{t('common.loading')}</p>
         ) : queue.isError ? (
           <div className="notice notice--error" role="alert">
-            <p>{taskErrorMessage(queue.error)}</p>
+            <p>{errorMessage(queue.error)}</p>
             <button type="button" className="button" onClick={() => void queue.refetch()}>
               {t('common.retry')}
             </button>

@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import { DeadlineMark } from '../DeadlineMark.js';
-import { taskErrorMessage } from '../labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { StatusActions } from '../StatusActions.js';
 import { StatusBadge } from '../StatusBadge.js';
 import { type MoveTaskInput, useMoveTask } from '../use-tasks.js';
@@ -151,7 +151,7 @@ export function QueueList({ tasks, projectNames }: { tasks: readonly TaskSummary
       try {
         await pending;
       } catch (failure) {
-        setError(taskErrorMessage(failure));
+        setError(errorMessage(failure));
         setAnnouncement(t('myWork.queue.moveFailed'));
       }
     },

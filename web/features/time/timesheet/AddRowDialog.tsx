@@ -1,11 +1,11 @@
-import { useDeferredValue, useId, useState } from 'react';
+import { useDeferredValue, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../../shared/tasks.js';
 import { OPEN_STATUSES } from '../../../../shared/workflow.js';
-import { SelectField } from '../../../components/Field.js';
+import { SelectField, TextField } from '../../../components/Field.js';
 import { Modal } from '../../../components/Modal.js';
 import { useSession } from '../../auth/use-session.js';
-import { taskErrorMessage } from '../../tasks/labels.js';
+import { errorMessage } from '../../../components/errors.js';
 import { useActivityTypes } from '../../tasks/lookups.js';
 import { StatusBadge } from '../../tasks/StatusBadge.js';
 import { listItems, useTaskList } from '../../tasks/use-tasks.js';
@@ -38,6 +38,7 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
   const { t } = useTranslation();
   const me = useSession();
   const id = useId();
+  const searchInput = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<TaskSummary | null>(null);
   const [activity, setActivity] = useState('');
@@ -84,7 +85,7 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
         event.preventDefault();
         if (!chosen) {
           setError(t('timesheet.addRow.chooseTask'));
-          document.getElementById(`${id}-search`)?.focus();
+          searchInput.current?.focus();
           return;
         }
         onAdd({
@@ -95,23 +96,16 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
         });
       }}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-search`}>
-          {t('timesheet.addRow.search')}
-        </label>
-        <input
-          id={`${id}-search`}
-          className="input"
-          type="search"
-          autoComplete="off"
-          value={query}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-        <p className="field__hint" id={`${id}-hint`}>
-          {t('timesheet.addRow.searchHint')}
-        </p>
-      </div>
+      <TextField
+        ref={searchInput}
+        label={t('timesheet.addRow.search')}
+        name="search"
+        type="search"
+        autoComplete="off"
+        value={query}
+        hint={t('timesheet.addRow.searchHint')}
+        onChange={(event) => setQuery(event.target.value)}
+      />
       <fieldset
         className={error ? 'field field--invalid ts-task-choice' : 'field ts-task-choice'}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -128,7 +122,7 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
               {loading
                 ? t('common.loading')
                 : queue.isError
-                  ? taskErrorMessage(queue.error)
+                  ? errorMessage(queue.error)
                   : text === ''
                     ? t('timesheet.addRow.emptyQueue')
                     : t('timesheet.addRow.none')}
@@ -143,7 +137,7 @@ function AddRowForm({ onClose, onAdd }: Omit<AddRowDialogProps, 'open'>) {
       </fieldset>
       <SelectField
         label={t('timesheet.addRow.activity')}
-        pointer="/activityTypeId"
+        name="activityTypeId"
         value={activity}
         onChange={(event) => setActivity(event.target.value)}
         options={[

@@ -5,7 +5,8 @@ import { addDays, formatDuration } from '../../../../shared/time.js';
 import { ErrorNotice, Loading, PageHeader } from '../../../components/Page.js';
 import { useFormat, useSession } from '../../auth/use-session.js';
 import { usePendingTimesheets } from '../use-time.js';
-import { timesheetErrorMessage, weekRange } from './labels.js';
+import { errorMessage } from '../../../components/errors.js';
+import { weekRange } from './labels.js';
 import { mayApprove, TimeTabs } from './TimeTabs.js';
 
 /** /time/approvals: the weeks waiting for the caller's approval, oldest first, each opening the person's week. */
@@ -40,7 +41,7 @@ export function ApprovalsPage() {
       ) : pending.isPending ? (
         <Loading />
       ) : pending.isError ? (
-        <ErrorNotice message={timesheetErrorMessage(pending.error)} onRetry={() => void pending.refetch()} />
+        <ErrorNotice message={errorMessage(pending.error)} onRetry={() => void pending.refetch()} />
       ) : items.length === 0 ? (
         <div className="notice ts-empty">
           <h2 className="notice__title">{t('timesheet.approvals.emptyTitle')}</h2>

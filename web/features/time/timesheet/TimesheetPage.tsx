@@ -13,7 +13,8 @@ import { timesheetQuery, useSubmitTimesheet, useWithdrawTimesheet } from '../use
 import { AddRowDialog } from './AddRowDialog.js';
 import { type Decision, DecideDialog } from './DecideDialog.js';
 import { buildRows, type GridRow, mergeSeeds, type RowSeed, rowKeyOf, seedsOf } from './grid.js';
-import { dateParam, idParam, statusLabel, timesheetErrorMessage, weekRange } from './labels.js';
+import { errorMessage } from '../../../components/errors.js';
+import { dateParam, idParam, statusLabel, weekRange } from './labels.js';
 import { TimesheetGrid } from './TimesheetGrid.js';
 import { TimeTabs } from './TimeTabs.js';
 import { useCellSave } from './use-cell-save.js';
@@ -104,7 +105,7 @@ export function TimesheetPage() {
       addSeeds(added);
       setNote(added.length === 0 ? t('timesheet.copy.nothing') : t('timesheet.copy.added', { count: added.length }));
     } catch (error) {
-      setNote(timesheetErrorMessage(error));
+      setNote(errorMessage(error));
     } finally {
       setCopying(false);
     }
@@ -201,9 +202,7 @@ export function TimesheetPage() {
       ) : (
         <ErrorNotice
           message={
-            query.error instanceof ApiError && query.error.status === 403 && !foreign
-              ? t('timesheet.noAccess')
-              : timesheetErrorMessage(query.error)
+            query.error instanceof ApiError && query.error.status === 403 && !foreign ? t('timesheet.noAccess') : errorMessage(query.error)
           }
           onRetry={() => void query.refetch()}
         />
@@ -295,12 +294,7 @@ function WeekView({
 
   return (
     <>
-      <StatusBanner
-        sheet={sheet}
-        foreign={foreign}
-        actions={actions}
-        error={withdraw.isError ? timesheetErrorMessage(withdraw.error) : null}
-      />
+      <StatusBanner sheet={sheet} foreign={foreign} actions={actions} error={withdraw.isError ? errorMessage(withdraw.error) : null} />
       <div className={loading ? 'ts-week ts-week--loading' : 'ts-week'} aria-busy={loading || undefined}>
         <TimesheetGrid
           sheet={sheet}
@@ -327,7 +321,7 @@ function WeekView({
         confirmLabel={t('timesheet.submit.confirm')}
         pendingLabel={t('timesheet.submit.pending')}
         pending={submit.isPending}
-        error={submit.isError ? timesheetErrorMessage(submit.error) : null}
+        error={submit.isError ? errorMessage(submit.error) : null}
         onConfirm={() => submit.mutate(sheet.weekStart, { onSuccess: () => setConfirming(false) })}
         onCancel={() => {
           submit.reset();

@@ -1,9 +1,6 @@
-/** Words of the timesheet screens: dates of a week in the reader's language, and server problems as sentences. */
+/** Words of the timesheet screens: dates of a week in the reader's language. */
 import i18next from 'i18next';
 import type { TimesheetStatus } from '../../../../shared/time.js';
-import { ApiError } from '../../../api/client.js';
-import { errorMessage, fieldErrorMessage } from '../../../components/errors.js';
-import { translateDynamic } from '../../../components/translate.js';
 import { calendarDay as utc, calendarFormat } from '../format.js';
 
 /** `Tue` and `24 Nov` for a column header. */
@@ -26,21 +23,6 @@ export function weekRange(locale: string, start: string, end: string): string {
 
 export function statusLabel(status: TimesheetStatus): string {
   return i18next.t(`timesheet.status.${status}`);
-}
-
-/** A problem the server answered about a week or an entry, as one sentence in the reader's language. */
-export function timesheetErrorMessage(error: unknown): string {
-  if (error instanceof ApiError) {
-    const specific = translateDynamic(`timesheet.errors.${error.code}`);
-    if (specific) return specific;
-    const field = error.fieldErrors[0];
-    if (field) {
-      // The server's English words are the most specific (“only 1:30 is left that day”); other languages get ours.
-      const translated = i18next.resolvedLanguage === 'en' ? null : translateDynamic(`timesheet.fieldErrors.${field.code}`);
-      return translated ?? fieldErrorMessage(field.code, field.detail);
-    }
-  }
-  return errorMessage(error);
 }
 
 /** Valid `YYYY-MM-DD` from a query parameter, else undefined. */

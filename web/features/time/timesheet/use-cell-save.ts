@@ -9,7 +9,7 @@ import { useCallback, useRef } from 'react';
 import type { TimeEntry, Timesheet } from '../../../../shared/time.js';
 import { useCreateTimeEntry, useDeleteTimeEntry, useUpdateTimeEntry } from '../use-time.js';
 import { buildRows, type GridCell, planCellSave, type RowSeed, rowKeyOf } from './grid.js';
-import { timesheetErrorMessage } from './labels.js';
+import { errorMessage } from '../../../components/errors.js';
 
 export type CellSaveResult = { ok: true } | { ok: false; message: string };
 
@@ -35,7 +35,7 @@ export function useCellSave(queryKey: QueryKey) {
   const run = useCallback(
     async (row: RowSeed, date: string, text: string): Promise<CellSaveResult> => {
       const sheet = queryClient.getQueryData<Timesheet>(queryKey);
-      if (!sheet) return { ok: false, message: i18next.t('errors.unexpected') };
+      if (!sheet) return { ok: false, message: i18next.t('problems.unexpected') };
       const key = rowKeyOf(row.taskId, row.activityTypeId);
       const cell: GridCell = buildRows(sheet.entries, [date], []).find((candidate) => candidate.key === key)?.cells[0] ?? {
         date,
@@ -72,7 +72,7 @@ export function useCellSave(queryKey: QueryKey) {
             return { ok: true };
         }
       } catch (error) {
-        return { ok: false, message: timesheetErrorMessage(error) };
+        return { ok: false, message: errorMessage(error) };
       }
     },
     [queryClient, queryKey, create.mutateAsync, update.mutateAsync, remove.mutateAsync],

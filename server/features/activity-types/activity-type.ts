@@ -1,4 +1,6 @@
-/** Activity types: how a new type's key is made from its name, and how the list is reordered. Pure. */
+/** Activity types: how a new type's key is made from its name, when a name is free, and how the list is reordered. Pure. */
+import type { ActivityType } from '../../../shared/projects.js';
+import { ConflictError } from '../../errors.js';
 
 /** Tasks accept keys of up to 40 characters; the slug leaves room for a "-n" suffix. */
 const SLUG_LENGTH = 32;
@@ -32,6 +34,16 @@ export function uniqueActivityKey(name: string, taken: ReadonlySet<string>): str
 export function sameActivityName(a: string, b: string): boolean {
   const fold = (name: string) => name.trim().normalize('NFC').toLowerCase();
   return fold(a) === fold(b);
+}
+
+/** Names are unique per organization without regard to case, inactive types included. */
+export function assertNameFree(types: readonly ActivityType[], name: string, exceptId?: number): void {
+  const other = types.find((type) => type.id !== exceptId && sameActivityName(type.name, name));
+  if (!other) return;
+  const detail = other.active
+    ? `There is already an activity type named ${other.name}.`
+    : `There is already an inactive activity type named ${other.name}; activate it instead.`;
+  throw new ConflictError('activity_type_name_taken', detail, [{ pointer: '/name', code: 'name_taken', detail }]);
 }
 
 /**

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { moveActivityType, sameActivityName, slugify, uniqueActivityKey } from './activity-type.js';
+import type { ActivityType } from '../../../shared/projects.js';
+import { ConflictError, ForbiddenError } from '../../errors.js';
+import { actorWithRole as actor } from '../../test/actors.js';
+import { assertNameFree, moveActivityType, sameActivityName, slugify, uniqueActivityKey } from './activity-type.js';
+import { assertCanManageActivityTypes } from './activity-type.policy.js';
 
 describe('activity type keys', () => {
   it('makes a lower-case slug of the name, dropping accents and punctuation', () => {
@@ -30,6 +34,38 @@ describe('activity type names', () => {
   it('compares names without case or surrounding spaces', () => {
     expect(sameActivityName('Design', ' design ')).toBe(true);
     expect(sameActivityName('Design', 'Designs')).toBe(false);
+  });
+
+  const type = (id: number, name: string, active = true): ActivityType => ({
+    id,
+    key: name.toLowerCase(),
+    name,
+    color: '#123456',
+    billable: true,
+    active,
+    position: id,
+  });
+  const types = [type(1, 'Design'), type(2, 'Support', false)];
+
+  it('refuses a name another type has, and says when that type is inactive', () => {
+    expect(() => assertNameFree(types, ' design')).toThrow(ConflictError);
+    expect(() => assertNameFree(types, 'SUPPORT')).toThrow(
+      'There is already an inactive activity type named Support; activate it instead.',
+    );
+  });
+
+  it('accepts a new name, and a type keeping its own name in another case', () => {
+    expect(() => assertNameFree(types, 'Writing')).not.toThrow();
+    expect(() => assertNameFree(types, 'DESIGN', 1)).not.toThrow();
+  });
+});
+
+describe('who keeps activity types', () => {
+  it('lets owners and admins change them, nobody else', () => {
+    for (const role of ['owner', 'admin'] as const) expect(() => assertCanManageActivityTypes(actor(role))).not.toThrow();
+    for (const role of ['manager', 'member', 'client'] as const) {
+      expect(() => assertCanManageActivityTypes(actor(role))).toThrow(ForbiddenError);
+    }
   });
 });
 

@@ -3,13 +3,15 @@
  * hear of it, and notifications go out, only after it commits.
  */
 import type { Kysely } from 'kysely';
-import type { Schema } from '../db/schema.js';
-import type { Deps } from '../deps.js';
-import type { Notice } from '../features/notifications/notification.js';
-import { queueNotice } from '../features/notifications/notifications.service.js';
-import { type NewEvent, recordEvent } from './events.repository.js';
+import type { Schema } from './db/schema.js';
+import type { Deps } from './deps.js';
+import type { Notice } from './features/notifications/notification.js';
+import { queueNotice } from './jobs/notify.job.js';
+import { type NewEvent, recordEvent } from './realtime/events.repository.js';
 
+/** Records a live-update event of the organization in the change's transaction. */
 export type Emit = (event: Omit<NewEvent, 'organizationId'>) => Promise<void>;
+/** Queues a notice about a task in the change's transaction. */
 export type Notify = (taskId: number, actorId: number | null, notice: Notice) => Promise<void>;
 
 export async function changeWithEvents<T>(

@@ -29,6 +29,19 @@ describe('activity types', () => {
     return context.request({ method: 'POST', url: '/api/v1/activity-types', as, body });
   }
 
+  it('lists the default activity types to organization members', async () => {
+    const { member } = await createTeam(context);
+    const types = await context.request({ url: '/api/v1/activity-types', as: member });
+    expect(types.body.items.map((type: { key: string }) => type.key)).toEqual([
+      'design',
+      'development',
+      'writing',
+      'meeting',
+      'support',
+      'admin',
+    ]);
+  });
+
   it('an admin adds a type; it gets a key from its name and goes to the end of the list', async () => {
     const { admin, member } = await createTeam(context);
     const response = await create(admin, { name: 'Code review', color: '#10B981', billable: false });
